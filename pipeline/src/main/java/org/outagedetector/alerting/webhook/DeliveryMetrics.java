@@ -1,0 +1,36 @@
+package org.outagedetector.alerting.webhook;
+
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.Histogram;
+import org.apache.flink.metrics.MetricGroup;
+import org.apache.flink.runtime.metrics.DescriptiveStatisticsHistogram;
+
+/** Counts deliveries by outcome, retries, and how long deliveries take, under the operator's metric group. */
+final class DeliveryMetrics {
+
+    private static final int LATENCY_WINDOW = 500;
+
+    private final Counter delivered;
+    private final Counter retried;
+    private final Counter dropped;
+    private final Counter failed;
+    private final Histogram latencyMillis;
+
+    DeliveryMetrics(MetricGroup group) {
+        delivered = group.counter("delivered");
+        retried = group.counter("retried");
+        dropped = group.counter("dropped");
+        failed = group.counter("failed");
+        latencyMillis = group.histogram("latencyMillis", new DescriptiveStatisticsHistogram(LATENCY_WINDOW));
+    }
+
+    void record(DeliveryResult r) {
+        switch (r.outcome) {
+            case DELIVERED -> delivered.inc();
+            case DROPPED -> dropped.inc();
+            case FAILED -> failed.inc();
+        }
+        retried.inc(Math.max(r.attempts - 1, 0));
+        latencyMillis.update(r.latencyMillis);
+    }
+}

@@ -1,0 +1,79 @@
+package org.outagedetector.alerting.webhook;
+
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.streaming.api.functions.async.ResultFuture;
+import org.apache.flink.streaming.api.functions.async.RichAsyncFunction;
+import org.outagedetector.alerting.AlertEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.http.HttpClient;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Flink async I/O around {@link WebhookSender}: one instance per webhook and parallel subtask, with its
+ * own HTTP client and retry timer. A delivery that fails for good is logged and counted; it never fails
+ * the job, and neither does the async timeout.
+ */
+class WebhookDeliveryFunction extends RichAsyncFunction<AlertEvent, DeliveryResult> {
+
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(WebhookDeliveryFunction.class);
+
+    private final WebhookTarget target;
+    private final WebhookPayload payload;
+    private final WebhookSettings settings;
+
+    private transient ScheduledExecutorService retryTimer;
+    private transient WebhookSender sender;
+    private transient DeliveryMetrics metrics;
+
+    WebhookDeliveryFunction(WebhookTarget target, WebhookPayload payload, WebhookSettings settings) {
+        this.target = target;
+        this.payload = payload;
+        this.settings = settings;
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        metrics = new DeliveryMetrics(getRuntimeContext().getMetricGroup().addGroup("webhook"));
+        retryTimer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "webhook-retry " + target);
+            t.setDaemon(true);
+            return t;
+        });
+        HttpClient client = HttpClient.newBuilder().connectTimeout(settings.connectTimeout()).build();
+        Backoff backoff = new Backoff(settings.backoffBase(), settings.backoffMax(),
+                () -> ThreadLocalRandom.current().nextDouble());
+        sender = new WebhookSender(client, retryTimer, target, payload, settings, backoff);
+    }
+
+    @Override
+    public void asyncInvoke(AlertEvent event, ResultFuture<DeliveryResult> resultFuture) {
+        sender.deliver(event).thenAccept(result -> {
+            metrics.record(result);
+            resultFuture.complete(List.of(result));
+        });
+    }
+
+    /** Unreachable while the async timeout exceeds the retry budget; here so that it stays harmless if not. */
+    @Override
+    public void timeout(AlertEvent event, ResultFuture<DeliveryResult> resultFuture) {
+        LOG.error("Webhook {}: delivery of {} outlived the async timeout; counted as failed", target,
+                event.eventKey());
+        DeliveryResult result = new DeliveryResult(target, event.eventKey(), DeliveryResult.Outcome.FAILED, 0, 0,
+                settings.asyncTimeout().toMillis());
+        metrics.record(result);
+        resultFuture.complete(List.of(result));
+    }
+
+    @Override
+    public void close() {
+        if (retryTimer != null) {
+            retryTimer.shutdownNow();
+        }
+    }
+}

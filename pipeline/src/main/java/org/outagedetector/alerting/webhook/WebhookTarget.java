@@ -1,0 +1,77 @@
+package org.outagedetector.alerting.webhook;
+
+import java.io.Serializable;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One {@code --webhook [FORMAT=]URL}. The URL itself may carry a secret (Slack and many others put the
+ * token in the path), so {@link #toString()} shows only scheme, host and port.
+ */
+public record WebhookTarget(WebhookFormat format, URI uri) implements Serializable {
+
+    /** A bare word before '=' names the format; a URL's own '=' always comes after "scheme:". */
+    private static final Pattern FORMAT_PREFIX = Pattern.compile("([A-Za-z]+)=(.*)", Pattern.DOTALL);
+
+    public WebhookTarget {
+        Objects.requireNonNull(format, "format");
+        Objects.requireNonNull(uri, "uri");
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            throw new IllegalArgumentException("a webhook URL must start with http:// or https://: " + uri);
+        }
+        if (uri.getHost() == null) {
+            throw new IllegalArgumentException("a webhook URL needs a host: " + uri);
+        }
+    }
+
+    public static WebhookTarget parse(String flag) {
+        if (flag == null || flag.isBlank()) {
+            throw new IllegalArgumentException(
+                    "--webhook needs [FORMAT=]URL, FORMAT one of " + WebhookFormat.choices());
+        }
+        String value = flag.strip();
+        Matcher m = FORMAT_PREFIX.matcher(value);
+        if (!m.matches()) {
+            return new WebhookTarget(WebhookFormat.GENERIC, uri(value));
+        }
+        return new WebhookTarget(WebhookFormat.named(m.group(1)), uri(m.group(2).strip()));
+    }
+
+    private static URI uri(String url) {
+        if (url.isEmpty()) {
+            throw new IllegalArgumentException("--webhook is missing the URL after FORMAT=");
+        }
+        try {
+            return new URI(url);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("not a valid webhook URL '" + url + "': " + e.getReason(), e);
+        }
+    }
+
+    /** A stable operator id: same target, same id across restarts, without spelling out the URL. */
+    String operatorId() {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest((format + " " + uri).getBytes(StandardCharsets.UTF_8));
+            return "webhook-" + format.flagName() + "-" + HexFormat.of().formatHex(digest, 0, 6);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        String port = uri.getPort() == -1 ? "" : ":" + uri.getPort();
+        String rest = (uri.getRawPath() == null || uri.getRawPath().isEmpty()) && uri.getRawQuery() == null ? "" : "/...";
+        return format.flagName() + "=" + uri.getScheme() + "://" + uri.getHost() + port + rest;
+    }
+}
