@@ -1,0 +1,117 @@
+package org.outagedetector;
+
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
+import org.outagedetector.aggregation.EmitServiceMinute;
+import org.outagedetector.aggregation.ServiceMinute;
+import org.outagedetector.aggregation.TallyMinute;
+import org.outagedetector.alerting.AlertEvent;
+import org.outagedetector.alerting.AlertOutput;
+import org.outagedetector.detection.DetectorConfig;
+import org.outagedetector.detection.SpikeDetector;
+import org.outagedetector.ingest.DeadLetter;
+import org.outagedetector.ingest.EventTime;
+import org.outagedetector.ingest.ParseOrDeadLetter;
+import org.outagedetector.ingest.Post;
+import org.outagedetector.ingest.PostParser;
+import org.outagedetector.ingest.StatusParser;
+import org.outagedetector.ingest.StatusUpdate;
+import org.outagedetector.language.ExtractMentions;
+import org.outagedetector.language.Mention;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The one job graph that `run`, `replay`, `demo` and the tests share; only the sources and sinks differ.
+ * <pre>
+ * posts ─► parse ─► event time ─► mentions ─► keyBy(service) ─► 1-minute tally ─┐
+ *            └─► dead letters                                                    ├─► detector ─► alert outputs
+ * statements ─► parse ─► event time ─────────────────────────► keyBy(service) ──┘
+ * </pre>
+ */
+public final class OutageDetectorJob {
+
+    /** Raw records in: posts, and optionally official statements (null when there are none). */
+    public record Inputs(Source<byte[], ?, ?> posts, Source<byte[], ?, ?> statements) {}
+
+    /** Where results go: alert outputs, and optionally a sink for dead letters as JSON lines. */
+    public record Outputs(List<AlertOutput> alerts, Sink<String> deadLetters) {}
+
+    /** Event-time settings; {@code idleness} null for bounded replays. */
+    public record Timing(Duration maxDisorder, Duration idleness) {
+        public static Timing replay() {
+            return new Timing(Duration.ofSeconds(30), null);
+        }
+    }
+
+    private OutageDetectorJob() {}
+
+    public static DataStream<AlertEvent> build(StreamExecutionEnvironment env, Inputs in, Outputs out,
+                                               Timing timing, DetectorConfig detector) {
+        SingleOutputStreamOperator<Post> posts = parse(
+                env.fromSource(in.posts(), WatermarkStrategy.noWatermarks(), "posts").uid("posts-source"),
+                new PostParser(), "posts");
+        DataStream<Mention> mentions = extractMentions(
+                posts.assignTimestampsAndWatermarks(EventTime.forPosts(timing.maxDisorder(), timing.idleness()))
+                        .name("post-event-time").uid("post-event-time"));
+        DataStream<ServiceMinute> minutes = tallyPerMinute(mentions);
+
+        DataStream<StatusUpdate> statements;
+        DataStream<DeadLetter> deadLetters = posts.getSideOutput(ParseOrDeadLetter.DEAD_LETTERS);
+        if (in.statements() != null) {
+            SingleOutputStreamOperator<StatusUpdate> parsed = parse(
+                    env.fromSource(in.statements(), WatermarkStrategy.noWatermarks(), "statements")
+                            .uid("statements-source"),
+                    new StatusParser(), "statements");
+            deadLetters = deadLetters.union(parsed.getSideOutput(ParseOrDeadLetter.DEAD_LETTERS));
+            statements = parsed.assignTimestampsAndWatermarks(
+                            EventTime.forStatusUpdates(timing.maxDisorder(), timing.idleness()))
+                    .name("statement-event-time").uid("statement-event-time");
+        } else {
+            // No statements: an input that ends at once, so it never holds the watermark back.
+            statements = env.fromData(StatusUpdate.class, new StatusUpdate[0]).name("no-statements")
+                    .uid("no-statements");
+        }
+
+        DataStream<AlertEvent> alerts = detect(minutes, statements, detector);
+        out.alerts().forEach(o -> o.attach(alerts));
+        if (out.deadLetters() != null) {
+            // Dead letters are rare: one writer keeps a dead-letter file whole and costs nothing.
+            deadLetters.map(DeadLetter::toJson).name("dead-letters-to-json").uid("dead-letters-to-json")
+                    .setParallelism(1)
+                    .sinkTo(out.deadLetters()).name("dead-letters").uid("dead-letters-sink").setParallelism(1);
+        }
+        return alerts;
+    }
+
+    static <T> SingleOutputStreamOperator<T> parse(DataStream<byte[]> raw,
+                                                   org.outagedetector.ingest.RecordParser<T> parser,
+                                                   String what) {
+        return raw.process(new ParseOrDeadLetter<>(parser)).name("parse-" + what).uid("parse-" + what);
+    }
+
+    static DataStream<Mention> extractMentions(DataStream<Post> posts) {
+        return posts.flatMap(new ExtractMentions()).name("extract-mentions").uid("extract-mentions");
+    }
+
+    static DataStream<ServiceMinute> tallyPerMinute(DataStream<Mention> mentions) {
+        return mentions.keyBy(m -> m.service)
+                .window(TumblingEventTimeWindows.of(Duration.ofMinutes(1)))
+                .aggregate(new TallyMinute(), new EmitServiceMinute())
+                .name("tally-per-minute").uid("tally-per-minute");
+    }
+
+    static DataStream<AlertEvent> detect(DataStream<ServiceMinute> minutes, DataStream<StatusUpdate> statements,
+                                         DetectorConfig cfg) {
+        return minutes.keyBy(m -> m.service)
+                .connect(statements.keyBy(u -> u.service))
+                .process(new SpikeDetector(cfg))
+                .name("detect-spikes").uid("detect-spikes");
+    }
+}

@@ -1,0 +1,32 @@
+package org.outagedetector.aggregation;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** One service's mentions in one event-time minute: the unit the detector judges. A Flink POJO. */
+public class ServiceMinute {
+    public String service;
+    public boolean verified;
+    /** Window start and end, epoch milliseconds; end is exclusive. */
+    public long windowStart;
+    public long windowEnd;
+    public int posts;
+    public int distinctAuthors;
+    /** Problem kinds, most reported first. */
+    public List<String> problemKinds = new ArrayList<>();
+    public List<String> samples = new ArrayList<>();
+
+    public ServiceMinute() {}
+
+    public ServiceMinute(String service, boolean verified, long windowStart, long windowEnd, int posts,
+                         int distinctAuthors, List<String> problemKinds, List<String> samples) {
+        this.service = service;
+        this.verified = verified;
+        this.windowStart = windowStart;
+        this.windowEnd = windowEnd;
+        this.posts = posts;
+        this.distinctAuthors = distinctAuthors;
+        this.problemKinds = problemKinds;
+        this.samples = samples;
+    }
+}

@@ -1,0 +1,64 @@
+package org.outagedetector.alerting;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** One alert as a person reads it in a terminal. */
+public final class AlertText {
+
+    private static final DateTimeFormatter CLOCK =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
+    private AlertText() {}
+
+    public static String describe(AlertEvent a) {
+        String when = CLOCK.format(Instant.ofEpochMilli(a.detectedAt));
+        String head = String.format(Locale.ROOT, "[%s] %-8s %s%s (%s)", when, a.state.toUpperCase(Locale.ROOT),
+                a.service, a.verified ? "" : " [not in catalog]", a.severity);
+        String body = switch (a.reason) {
+            case "opened" -> String.format(Locale.ROOT,
+                    "%d people said it is down in one minute; %.1f expected (score %.6f)%s",
+                    a.distinctAuthors, a.expected, a.score, kinds(a));
+            case "grew", "severity", "recurred" -> String.format(Locale.ROOT,
+                    "%s: %d people in one minute vs %.1f expected, peak %d", reasonText(a.reason),
+                    a.distinctAuthors, a.expected, a.peakAuthors);
+            case "official_ack" -> String.format(Locale.ROOT,
+                    "official statement (%s) at %s: %s", a.officialStatus, CLOCK.format(Instant.ofEpochMilli(a.officialAckAt)),
+                    lead(a.leadTimeSeconds));
+            case "subsided" -> String.format(Locale.ROOT,
+                    "back to normal since %s after %d min; peak %d people/min",
+                    CLOCK.format(Instant.ofEpochMilli(a.resolvedAt)), (a.resolvedAt - a.startedAt) / 60_000,
+                    a.peakAuthors);
+            default -> a.reason;
+        };
+        StringBuilder sb = new StringBuilder(head).append("  ").append(body).append("  id=").append(a.alertId);
+        if (AlertEvent.OPEN.equals(a.state)) {
+            if (a.hasOfficialAck()) {
+                sb.append("\n    official statement came first: ").append(lead(a.leadTimeSeconds));
+            }
+            a.samplePosts.forEach(p -> sb.append("\n    > ").append(p.replace('\n', ' ')));
+        }
+        return sb.toString();
+    }
+
+    private static String reasonText(String reason) {
+        return switch (reason) {
+            case "grew" -> "growing";
+            case "severity" -> "more severe";
+            default -> "back again";
+        };
+    }
+
+    private static String kinds(AlertEvent a) {
+        return a.problemKinds.isEmpty() ? "" : "; problems: " + String.join(", ", a.problemKinds);
+    }
+
+    private static String lead(long seconds) {
+        long minutes = Math.abs(seconds) / 60;
+        return seconds >= 0
+                ? String.format(Locale.ROOT, "the alert was %d min %02d s earlier", minutes, Math.abs(seconds) % 60)
+                : String.format(Locale.ROOT, "the alert was %d min %02d s later", minutes, Math.abs(seconds) % 60);
+    }
+}

@@ -1,0 +1,182 @@
+package org.outagedetector.cli;
+
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.configuration.StateBackendOptions;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
+import org.apache.flink.connector.kafka.sink.KafkaSink;
+import org.apache.flink.core.execution.CheckpointingMode;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.outagedetector.OutageDetectorJob;
+import org.outagedetector.alerting.AlertOutput;
+import org.outagedetector.alerting.ConsoleAlertOutput;
+import org.outagedetector.alerting.KafkaAlertOutput;
+import org.outagedetector.detection.DetectorConfig;
+import org.outagedetector.ingest.Sources;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "The production job: posts and status updates from Kafka, alerts to a Kafka topic (exactly "
+                + "once), to webhooks and to the log. Every flag can also be given in --config FILE "
+                + "(a properties file whose keys are the flag names without the dashes).")
+public class RunCommand implements Callable<Integer> {
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Properties file with defaults for every flag.")
+    Path config;
+
+    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT[,...]",
+            description = "Kafka brokers (required, here or in --config).")
+    String bootstrapServers;
+
+    @Option(names = "--posts-topic", defaultValue = "posts", description = "Topic of posts (default ${DEFAULT-VALUE}).")
+    String postsTopic;
+
+    @Option(names = "--status-topic", defaultValue = "status",
+            description = "Topic of official status updates (default ${DEFAULT-VALUE}); '' to read none.")
+    String statusTopic;
+
+    @Option(names = "--alerts-topic", defaultValue = "alerts", description = "Topic alerts go to (default ${DEFAULT-VALUE}).")
+    String alertsTopic;
+
+    @Option(names = "--dead-letter-topic", defaultValue = "dead-letters",
+            description = "Topic rejected records go to (default ${DEFAULT-VALUE}).")
+    String deadLetterTopic;
+
+    @Option(names = "--group-id", defaultValue = "outage-detector",
+            description = "Kafka consumer group (default ${DEFAULT-VALUE}).")
+    String groupId;
+
+    @Option(names = "--starting-offsets", defaultValue = "committed",
+            description = "earliest, latest, or committed (falling back to earliest) (default ${DEFAULT-VALUE}).")
+    Sources.StartingOffsets startingOffsets;
+
+    @Option(names = "--checkpoint-interval", defaultValue = "PT30S", converter = DurationConverter.class,
+            description = "Checkpoint interval, e.g. 30s, 1m (default 30s). Alerts reach the Kafka topic when a "
+                    + "checkpoint completes.")
+    Duration checkpointInterval;
+
+    @Option(names = "--checkpoint-dir", paramLabel = "URI",
+            description = "Durable checkpoint storage, e.g. s3://bucket/checkpoints or file:///data/checkpoints. "
+                    + "Default: the cluster's configuration.")
+    String checkpointDir;
+
+    @Option(names = "--state-backend", paramLabel = "hashmap|rocksdb",
+            description = "State backend; rocksdb for very many services. Default: the cluster's configuration.")
+    String stateBackend;
+
+    @Option(names = "--parallelism", defaultValue = "-1", description = "Job parallelism. Default: the cluster's.")
+    int parallelism;
+
+    @Option(names = "--max-disorder", defaultValue = "PT30S", converter = DurationConverter.class,
+            description = "How late a post may arrive and still count in its minute (default 30s).")
+    Duration maxDisorder;
+
+    @Option(names = "--idle-timeout", defaultValue = "PT1M", converter = DurationConverter.class,
+            description = "A partition with no records for this long stops holding event time back (default 1m).")
+    Duration idleTimeout;
+
+    @Option(names = "--transaction-timeout", defaultValue = "PT15M", converter = DurationConverter.class,
+            description = "Kafka transaction timeout for the alert sink; above checkpoint interval plus restart "
+                    + "time, at most the broker's transaction.max.timeout.ms (default 15m).")
+    Duration transactionTimeout;
+
+    @Option(names = "--kafka-property", paramLabel = "KEY=VALUE",
+            description = "Passed to every Kafka client (security.protocol, sasl.*, ssl.*, ...). Repeatable.")
+    Map<String, String> kafkaProperties = new java.util.LinkedHashMap<>();
+
+    @Option(names = "--kafka-properties-file", paramLabel = "FILE",
+            description = "Kafka client properties from a file (keeps SASL passwords off the command line).")
+    Path kafkaPropertiesFile;
+
+    @Option(names = "--job-name", defaultValue = "outage-detector", description = "Flink job name (default ${DEFAULT-VALUE}).")
+    String jobName;
+
+    @Mixin
+    AlertSinkOptions sinks;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (bootstrapServers == null || bootstrapServers.isBlank()) {
+            throw new ParameterException(spec.commandLine(), "Missing --bootstrap-servers (or bootstrap-servers in --config)");
+        }
+        Properties client = kafkaClientProperties();
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flinkConfiguration());
+        if (parallelism > 0) {
+            env.setParallelism(parallelism);
+        }
+        env.enableCheckpointing(checkpointInterval.toMillis(), CheckpointingMode.EXACTLY_ONCE);
+
+        Properties producer = new Properties();
+        producer.putAll(client);
+        producer.setProperty(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, Long.toString(transactionTimeout.toMillis()));
+        List<AlertOutput> outputs = new ArrayList<>(List.of(new ConsoleAlertOutput(),
+                new KafkaAlertOutput(bootstrapServers, alertsTopic, jobName + "-alerts", producer)));
+        outputs.addAll(sinks.outputs());
+
+        String deadTopic = deadLetterTopic;
+        KafkaSink<String> deadLetters = KafkaSink.<String>builder()
+                .setBootstrapServers(bootstrapServers)
+                .setKafkaProducerConfig(client)
+                .setRecordSerializer(KafkaRecordSerializationSchema.<String>builder().setTopic(deadTopic)
+                        .setValueSerializationSchema(new org.apache.flink.api.common.serialization.SimpleStringSchema())
+                        .build())
+                .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
+                .build();
+
+        OutageDetectorJob.build(env,
+                new OutageDetectorJob.Inputs(
+                        Sources.kafka(bootstrapServers, postsTopic, groupId, startingOffsets, client),
+                        statusTopic.isBlank() ? null
+                                : Sources.kafka(bootstrapServers, statusTopic, groupId, startingOffsets, client)),
+                new OutageDetectorJob.Outputs(outputs, deadLetters),
+                new OutageDetectorJob.Timing(maxDisorder, idleTimeout),
+                DetectorConfig.defaults());
+        env.execute(jobName);
+        return 0;
+    }
+
+    private Configuration flinkConfiguration() {
+        Configuration conf = new Configuration();
+        conf.set(PipelineOptions.GENERIC_TYPES, false);
+        if (checkpointDir != null) {
+            conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpointDir);
+        }
+        if (stateBackend != null) {
+            conf.set(StateBackendOptions.STATE_BACKEND, stateBackend);
+        }
+        return conf;
+    }
+
+    private Properties kafkaClientProperties() throws IOException {
+        Properties p = new Properties();
+        if (kafkaPropertiesFile != null) {
+            try (Reader r = Files.newBufferedReader(kafkaPropertiesFile)) {
+                p.load(r);
+            }
+        }
+        kafkaProperties.forEach(p::setProperty);
+        return p;
+    }
+}

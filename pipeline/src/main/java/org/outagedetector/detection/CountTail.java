@@ -1,0 +1,66 @@
+package org.outagedetector.detection;
+
+/**
+ * Upper tail of a negative binomial count: how likely at least {@code k} distinct authors are in a minute
+ * whose expected count is {@code mean}. The negative binomial is a Poisson whose rate itself wanders
+ * (variance mean + mean²/dispersion), which is how mention counts behave: small services are judged
+ * almost as Poisson, large ones with the extra spread their traffic really has.
+ */
+public final class CountTail {
+
+    private CountTail() {}
+
+    /** P(X ≥ k) for X ~ NegBin(mean, dispersion); 1 for k ≤ 0. */
+    public static double atLeast(int k, double mean, double dispersion) {
+        if (k <= 0) {
+            return 1.0;
+        }
+        if (mean <= 0) {
+            return 0.0;
+        }
+        double r = dispersion;
+        double logP = Math.log(r / (r + mean));     // log probability of "success" per trial
+        double logQ = Math.log(mean / (r + mean));  // log probability of "failure"
+        if (k <= mean) {
+            // Below the mean the tail is large: 1 minus the (short) lower sum is accurate.
+            double lower = 0;
+            for (int j = 0; j < k; j++) {
+                lower += Math.exp(logPmf(j, r, logP, logQ));
+            }
+            return Math.max(0.0, Math.min(1.0, 1.0 - lower));
+        }
+        // Above the mean the terms fall steadily: sum them directly so tiny tails keep their precision.
+        double sum = 0;
+        for (int j = k; ; j++) {
+            double term = Math.exp(logPmf(j, r, logP, logQ));
+            sum += term;
+            if (term < sum * 1e-12 || j - k > 100_000) {
+                return Math.min(1.0, sum);
+            }
+        }
+    }
+
+    private static double logPmf(int j, double r, double logP, double logQ) {
+        return logGamma(j + r) - logGamma(j + 1.0) - logGamma(r) + r * logP + j * logQ;
+    }
+
+    /** Lanczos approximation (g = 7, n = 9), accurate to about 15 digits for x > 0. */
+    static double logGamma(double x) {
+        if (x < 0.5) {
+            return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - logGamma(1 - x);
+        }
+        x -= 1;
+        double a = LANCZOS[0];
+        double t = x + 7.5;
+        for (int i = 1; i < 9; i++) {
+            a += LANCZOS[i] / (x + i);
+        }
+        return 0.5 * Math.log(2 * Math.PI) + (x + 0.5) * Math.log(t) - t + Math.log(a);
+    }
+
+    private static final double[] LANCZOS = {
+        0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313,
+        -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6,
+        1.5056327351493116e-7
+    };
+}

@@ -1,0 +1,192 @@
+package org.outagedetector.detection;
+
+import org.outagedetector.alerting.AlertEvent;
+import org.outagedetector.ingest.StatusUpdate;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The judgment, free of Flink: given one service's state and its next minute (or official statement),
+ * decide whether an incident opens, grows, recurs, is acknowledged or resolves. The keyed function in the
+ * job and the {@code nab} command both run exactly this code.
+ */
+public class OutageDetector implements Serializable {
+
+    private static final DateTimeFormatter ID_TIME =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmm'Z'").withZone(ZoneOffset.UTC);
+
+    private final DetectorConfig cfg;
+
+    public OutageDetector(DetectorConfig cfg) {
+        this.cfg = cfg;
+    }
+
+    public DetectorConfig config() {
+        return cfg;
+    }
+
+    /** One step of counts, in event-time order; a step with no mentions is passed with zero authors. */
+    public void onStep(ServiceState s, MinuteEvidence m, Consumer<AlertEvent> out) {
+        Baseline b = s.baseline;
+        double expected = b.expected(m.start(), cfg);
+        int k = m.distinctAuthors();
+        double tail = CountTail.atLeast(k, expected, cfg.dispersion);
+        boolean trusted = b.historySteps(m.start(), cfg) >= cfg.warmupMinutes || k >= cfg.coldStartMinAuthors;
+        boolean anomalous = trusted && k >= cfg.minAuthors && tail <= cfg.openTailProbability;
+        boolean calm = k < cfg.minAuthors || tail > cfg.calmTailProbability;
+        Incident inc = s.incident;
+        long end = m.start() + cfg.stepMillis;
+
+        if (inc != null && !inc.active && end - inc.resolvedAt > cfg.recurrenceWindow.toMillis()) {
+            s.incident = inc = null;
+        }
+        if (inc == null) {
+            if (anomalous) {
+                s.incident = open(s, m, expected, tail, end, out);
+            }
+        } else if (!inc.active) {
+            if (anomalous) {
+                inc.active = true;
+                inc.calmMinutes = 0;
+                inc.resolvedAt = 0;
+                track(inc, m, expected, end);
+                emit(inc, m, expected, tail, end, AlertEvent.UPDATE, "recurred", out);
+            }
+        } else if (!calm) {
+            String before = inc.severity;
+            track(inc, m, expected, end);
+            if (Severity.rank(inc.severity) > Severity.rank(before)) {
+                emit(inc, m, expected, tail, end, AlertEvent.UPDATE, "severity", out);
+            } else if (k >= 2 * inc.reportedAuthors) {
+                emit(inc, m, expected, tail, end, AlertEvent.UPDATE, "grew", out);
+            }
+        } else if (++inc.calmMinutes >= cfg.calmMinutesToResolve) {
+            inc.active = false;
+            inc.resolvedAt = inc.lastAnomalousEnd;
+            emit(inc, m, expected, tail, end, AlertEvent.RESOLVED, "subsided", out);
+        }
+
+        if (s.incident != null && s.incident.active) {
+            b.skip(m.start(), cfg); // an outage must not teach the baseline that outages are normal
+        } else {
+            b.observe(m.start(), Math.min(k, clipCeiling(expected)), cfg);
+        }
+    }
+
+    /** An official statement, applied in event-time order with the minutes. */
+    public void onStatus(ServiceState s, StatusUpdate u, Consumer<AlertEvent> out) {
+        Incident inc = s.incident;
+        boolean current = inc != null && (inc.active || u.time - inc.resolvedAt <= cfg.recurrenceWindow.toMillis());
+        if (!current) {
+            if (u.acknowledgesProblem()) {
+                s.unclaimedAckAt = u.time;
+                s.unclaimedAckStatus = u.status;
+            }
+            return;
+        }
+        inc.officialStatus = u.status;
+        if (u.acknowledgesProblem() && inc.officialAckAt == 0) {
+            inc.officialAckAt = u.time;
+            AlertEvent e = event(inc, AlertEvent.UPDATE, "official_ack", u.time);
+            e.distinctAuthors = inc.reportedAuthors;
+            out.accept(e);
+        }
+    }
+
+    /** While an incident is open, minutes without any mention must still be judged (they calm it). */
+    public boolean needsEmptySteps(ServiceState s) {
+        return s.incident != null && s.incident.active;
+    }
+
+    private Incident open(ServiceState s, MinuteEvidence m, double expected, double tail, long end,
+                          Consumer<AlertEvent> out) {
+        Incident inc = new Incident();
+        inc.alertId = m.service() + "-" + ID_TIME.format(Instant.ofEpochMilli(m.start()));
+        inc.service = m.service();
+        inc.active = true;
+        inc.verified = m.verified();
+        inc.startedAt = m.start();
+        inc.openedAt = end;
+        inc.severity = Severity.MINOR;
+        if (s.unclaimedAckAt != 0 && end - s.unclaimedAckAt <= cfg.ackMemory.toMillis()) {
+            inc.officialAckAt = s.unclaimedAckAt; // the official word came first: a negative lead time
+            inc.officialStatus = s.unclaimedAckStatus;
+        }
+        s.unclaimedAckAt = 0;
+        s.unclaimedAckStatus = null;
+        track(inc, m, expected, end);
+        emit(inc, m, expected, tail, end, AlertEvent.OPEN, "opened", out);
+        return inc;
+    }
+
+    private void track(Incident inc, MinuteEvidence m, double expected, long end) {
+        inc.calmMinutes = 0;
+        inc.lastAnomalousEnd = end;
+        inc.peakAuthors = Math.max(inc.peakAuthors, m.distinctAuthors());
+        String severity = Severity.of(m.distinctAuthors(), expected, cfg);
+        if (Severity.rank(severity) > Severity.rank(inc.severity)) {
+            inc.severity = severity;
+        }
+        if (!m.samples().isEmpty()) {
+            inc.samples = new ArrayList<>(m.samples());
+        }
+        if (!m.problemKinds().isEmpty()) {
+            inc.problemKinds = new ArrayList<>(m.problemKinds());
+        }
+    }
+
+    private void emit(Incident inc, MinuteEvidence m, double expected, double tail, long end, String state,
+                      String reason, Consumer<AlertEvent> out) {
+        AlertEvent e = event(inc, state, reason, end);
+        e.distinctAuthors = m.distinctAuthors();
+        e.posts = m.posts();
+        e.expected = expected;
+        e.score = 1.0 - tail;
+        if (!AlertEvent.RESOLVED.equals(state)) {
+            inc.reportedAuthors = m.distinctAuthors();
+        }
+        out.accept(e);
+    }
+
+    private AlertEvent event(Incident inc, String state, String reason, long detectedAt) {
+        AlertEvent e = new AlertEvent();
+        e.alertId = inc.alertId;
+        e.service = inc.service;
+        e.state = state;
+        e.reason = reason;
+        e.severity = inc.severity;
+        e.verified = inc.verified;
+        e.startedAt = inc.startedAt;
+        e.detectedAt = detectedAt;
+        e.resolvedAt = inc.active ? 0 : inc.resolvedAt;
+        e.peakAuthors = inc.peakAuthors;
+        e.samplePosts = new ArrayList<>(inc.samples);
+        e.problemKinds = new ArrayList<>(inc.problemKinds);
+        e.officialStatus = inc.officialStatus;
+        if (inc.officialAckAt != 0) {
+            e.officialAckAt = inc.officialAckAt;
+            e.leadTimeSeconds = (inc.officialAckAt - inc.openedAt) / 1000;
+        }
+        return e;
+    }
+
+    /** The most one minute may teach the baseline: a few standard deviations above what it expected. */
+    private double clipCeiling(double expected) {
+        double sd = Math.sqrt(expected + expected * expected / cfg.dispersion);
+        return expected + 3 * sd + 1;
+    }
+
+    /** The evidence of one step, from the job's window or a row of a NAB series. */
+    public record MinuteEvidence(String service, boolean verified, long start, int posts, int distinctAuthors,
+                                 List<String> problemKinds, List<String> samples) {
+        public static MinuteEvidence empty(String service, long start) {
+            return new MinuteEvidence(service, true, start, 0, 0, List.of(), List.of());
+        }
+    }
+}

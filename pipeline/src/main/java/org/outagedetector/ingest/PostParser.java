@@ -1,0 +1,32 @@
+package org.outagedetector.ingest;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+
+/** A post (CONTRACT.md): {@code text} and {@code created_at} required; {@code id}, {@code author_id}, {@code lang} optional. */
+public final class PostParser implements RecordParser<Post> {
+
+    /** No post predates Twitter's first (March 2006); older times are clock or encoding errors. */
+    public static final long EARLIEST = Instant.parse("2006-03-21T00:00:00Z").toEpochMilli();
+    /** Clocks drift, but a post from more than a day ahead of now is absurd. */
+    public static final Duration MAX_FUTURE = Duration.ofDays(1);
+    /** Longest text accepted: long-form posts are 25,000 characters at most. */
+    public static final int MAX_TEXT_CHARS = 25_000;
+
+    private static final Set<String> FIELDS = Set.of("id", "author_id", "text", "created_at", "lang");
+
+    @Override
+    public Post parse(byte[] raw) throws InvalidRecordException {
+        FlatJsonObject json = FlatJsonObject.read(raw, FIELDS);
+        String text = json.requiredString("text");
+        if (text.length() > MAX_TEXT_CHARS) {
+            throw new InvalidRecordException("field 'text' has " + text.length() + " characters, more than "
+                    + MAX_TEXT_CHARS);
+        }
+        long latest = System.currentTimeMillis() + MAX_FUTURE.toMillis();
+        long createdAt = json.requiredTime("created_at", EARLIEST, latest);
+        return new Post(json.optionalId("id"), json.optionalId("author_id"), text, createdAt,
+                json.optionalString("lang"));
+    }
+}

@@ -1,0 +1,73 @@
+package org.outagedetector.ingest;
+
+import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
+import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
+import org.apache.flink.connector.datagen.source.DataGeneratorSource;
+import org.apache.flink.connector.datagen.source.GeneratorFunction;
+import org.apache.flink.connector.file.src.FileSource;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
+import org.apache.flink.core.fs.Path;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.outagedetector.scenario.Scenario;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Properties;
+
+/** The sources of raw records (UTF-8 bytes, one JSON object each) for the job graph. */
+public final class Sources {
+
+    private Sources() {}
+
+    /** Where a Kafka source starts when the group has no committed offsets (or always, for earliest/latest). */
+    public enum StartingOffsets { EARLIEST, LATEST, COMMITTED }
+
+    public static Source<byte[], ?, ?> kafka(String bootstrapServers, String topic, String groupId,
+                                             StartingOffsets start, Properties clientProperties) {
+        OffsetsInitializer offsets = switch (start) {
+            case EARLIEST -> OffsetsInitializer.earliest();
+            case LATEST -> OffsetsInitializer.latest();
+            case COMMITTED -> OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST);
+        };
+        return KafkaSource.<byte[]>builder()
+                .setBootstrapServers(bootstrapServers)
+                .setTopics(topic)
+                .setGroupId(groupId)
+                .setStartingOffsets(offsets)
+                .setProperties(clientProperties)
+                .setDeserializer(KafkaRecordDeserializationSchema.valueOnly(ByteArrayDeserializer.class))
+                .build();
+    }
+
+    /** A JSON-lines file (or a directory of them), read once. */
+    public static Source<byte[], ?, ?> jsonLines(java.nio.file.Path file) {
+        return FileSource.forRecordStreamFormat(new JsonLinesFormat(), new Path(file.toAbsolutePath().toUri()))
+                .build();
+    }
+
+    /** A generated scenario, post by post, as fast as the job takes it. */
+    public static Source<byte[], ?, ?> scenario(Scenario scenario) {
+        return generator(scenario::post, scenario.size(), RateLimiterStrategy.noOp());
+    }
+
+    /** A generated scenario at a fixed rate, for a live-looking stream. */
+    public static Source<byte[], ?, ?> scenario(Scenario scenario, double postsPerSecond) {
+        return generator(scenario::post, scenario.size(), RateLimiterStrategy.perSecond(postsPerSecond));
+    }
+
+    /** Fixed records (statements of a scenario, records in tests). */
+    public static Source<byte[], ?, ?> lines(List<String> lines) {
+        List<String> copy = List.copyOf(lines);
+        return generator(i -> copy.get(i.intValue()).getBytes(StandardCharsets.UTF_8), copy.size(),
+                RateLimiterStrategy.noOp());
+    }
+
+    private static Source<byte[], ?, ?> generator(GeneratorFunction<Long, byte[]> records, long count,
+                                                  RateLimiterStrategy rate) {
+        return new DataGeneratorSource<>(records, count, rate, PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO);
+    }
+}
