@@ -1,0 +1,111 @@
+package org.outagedetector.alerting.webhook;
+
+import org.apache.flink.api.common.functions.DefaultOpenContext;
+import org.apache.flink.streaming.api.functions.async.CollectionSupplier;
+import org.apache.flink.streaming.api.functions.async.ResultFuture;
+import org.apache.flink.streaming.util.MockStreamingRuntimeContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.outagedetector.alerting.webhook.DeliveryResult.Outcome;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class WebhookDeliveryFunctionTest {
+
+    private static final WebhookSettings FAST = WebhookSettings.defaults()
+            .withBackoff(Duration.ofMillis(1), Duration.ofMillis(5)).withMaxAttempts(2);
+
+    private WebhookDeliveryFunction function;
+
+    /** Captures what the function hands back to Flink; failing the future would fail the job. */
+    private static final class Captured implements ResultFuture<DeliveryResult> {
+        final CompletableFuture<Collection<DeliveryResult>> results = new CompletableFuture<>();
+
+        @Override
+        public void complete(Collection<DeliveryResult> result) {
+            results.complete(result);
+        }
+
+        @Override
+        public void completeExceptionally(Throwable error) {
+            results.completeExceptionally(error);
+        }
+
+        @Override
+        public void complete(CollectionSupplier<DeliveryResult> supplier) {
+            try {
+                results.complete(supplier.get());
+            } catch (Exception e) {
+                results.completeExceptionally(e);
+            }
+        }
+
+        List<DeliveryResult> get() throws Exception {
+            return List.copyOf(results.get(30, TimeUnit.SECONDS));
+        }
+    }
+
+    private void open(WebhookTarget target) throws Exception {
+        function = new WebhookDeliveryFunction(target, target.format().payload(FAST), FAST);
+        function.setRuntimeContext(new MockStreamingRuntimeContext(1, 0));
+        function.open(DefaultOpenContext.INSTANCE);
+    }
+
+    @AfterEach
+    void close() {
+        function.close();
+    }
+
+    @Test
+    void completesWithTheDeliveryOutcome() throws Exception {
+        try (TestWebhookServer server = TestWebhookServer.start(
+                (request, index) -> TestWebhookServer.Response.of(index == 0 ? 502 : 200))) {
+            open(new WebhookTarget(WebhookFormat.SLACK, server.uri()));
+            Captured captured = new Captured();
+
+            function.asyncInvoke(TestAlerts.open("twitter"), captured);
+
+            List<DeliveryResult> results = captured.get();
+            assertThat(results).hasSize(1);
+            assertThat(results.get(0).outcome).isEqualTo(Outcome.DELIVERED);
+            assertThat(results.get(0).attempts).isEqualTo(2);
+            assertThat(results.get(0).target).isEqualTo("slack=http://127.0.0.1:" + server.port() + "/...");
+            assertThat(server.requests().get(0).json().has("blocks")).isTrue();
+        }
+    }
+
+    @Test
+    void aPermanentFailureCompletesNormally() throws Exception {
+        try (TestWebhookServer server = TestWebhookServer.start(
+                (request, index) -> TestWebhookServer.Response.of(500))) {
+            open(new WebhookTarget(WebhookFormat.GENERIC, server.uri()));
+            Captured captured = new Captured();
+
+            function.asyncInvoke(TestAlerts.open("twitter"), captured);
+
+            assertThat(captured.get()).singleElement().satisfies(r -> {
+                assertThat(r.outcome).isEqualTo(Outcome.FAILED);
+                assertThat(r.attempts).isEqualTo(2);
+            });
+        }
+    }
+
+    @Test
+    void theAsyncTimeoutCountsAFailureInsteadOfFailingTheJob() throws Exception {
+        open(WebhookTarget.parse("http://127.0.0.1:9/never-called"));
+        Captured captured = new Captured();
+
+        function.timeout(TestAlerts.open("twitter"), captured);
+
+        assertThat(captured.get()).singleElement().satisfies(r -> {
+            assertThat(r.outcome).isEqualTo(Outcome.FAILED);
+            assertThat(r.eventKey).isEqualTo(TestAlerts.open("twitter").eventKey());
+        });
+    }
+}
