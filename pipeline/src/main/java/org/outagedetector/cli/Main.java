@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "outage-detector", mixinStandardHelpOptions = true, version = "outage-detector 0.1.0",
         description = "Spots \"X is down\" spikes in a stream of posts and raises outage alerts.",
         subcommands = {DemoCommand.class, RunCommand.class, ReplayCommand.class, ClassifyCommand.class,
-                NabCommand.class, GenerateCommand.class})
+                NabCommand.class, GenerateCommand.class, ReceiveCommand.class})
 public class Main implements Runnable {
 
     public static void main(String[] args) {

@@ -121,8 +121,16 @@ public class RunCommand implements Callable<Integer> {
         if (bootstrapServers == null || bootstrapServers.isBlank()) {
             throw new ParameterException(spec.commandLine(), "Missing --bootstrap-servers (or bootstrap-servers in --config)");
         }
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        buildOn(env);
+        env.execute(jobName);
+        return 0;
+    }
+
+    /** Configures {@code env} and adds the production graph to it (the tests run it on a MiniCluster). */
+    void buildOn(StreamExecutionEnvironment env) throws IOException {
         Properties client = kafkaClientProperties();
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flinkConfiguration());
+        env.configure(flinkConfiguration());
         if (parallelism > 0) {
             env.setParallelism(parallelism);
         }
@@ -153,8 +161,6 @@ public class RunCommand implements Callable<Integer> {
                 new OutageDetectorJob.Outputs(outputs, deadLetters),
                 new OutageDetectorJob.Timing(maxDisorder, idleTimeout),
                 DetectorConfig.defaults());
-        env.execute(jobName);
-        return 0;
     }
 
     private Configuration flinkConfiguration() {

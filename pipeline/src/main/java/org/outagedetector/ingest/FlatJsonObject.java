@@ -20,8 +20,8 @@ import java.util.Set;
  */
 public final class FlatJsonObject {
 
-    /** Longest raw record accepted: a post is at most a few kilobytes, a megabyte line is an error upstream. */
-    public static final int MAX_RECORD_BYTES = 64 * 1024;
+    /** Longest raw record accepted: room for the longest text in 4-byte characters; a megabyte line is an error upstream. */
+    public static final int MAX_RECORD_BYTES = 256 * 1024;
 
     private static final JsonFactory JSON = JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build())

@@ -1,0 +1,125 @@
+package org.outagedetector.detection;
+
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.outagedetector.aggregation.ServiceMinute;
+import org.outagedetector.alerting.AlertEvent;
+import org.outagedetector.ingest.StatusUpdate;
+
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The keyed detector in Flink: state, event-time timers for silent minutes, statements held until due. */
+class SpikeDetectorTest {
+
+    private static final long MINUTE = 60_000L;
+    private static final long T0 = Instant.parse("2024-03-04T00:00:00Z").toEpochMilli();
+
+    private KeyedTwoInputStreamOperatorTestHarness<String, ServiceMinute, StatusUpdate, AlertEvent> harness;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        harness = newHarness();
+        harness.open();
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        harness.close();
+    }
+
+    private static KeyedTwoInputStreamOperatorTestHarness<String, ServiceMinute, StatusUpdate, AlertEvent> newHarness()
+            throws Exception {
+        return new KeyedTwoInputStreamOperatorTestHarness<>(
+                new KeyedCoProcessOperator<>(new SpikeDetector(DetectorConfig.defaults())),
+                m -> m.service, u -> u.service, Types.STRING);
+    }
+
+    /** What the window operator does: emit the minute, then the watermark passes its end. */
+    private void minute(String service, long m, int authors) throws Exception {
+        long start = T0 + m * MINUTE;
+        harness.processElement1(new StreamRecord<>(new ServiceMinute(service, true, start, start + MINUTE, authors,
+                authors, List.of(), List.of("is " + service + " down?")), start + MINUTE - 1));
+        watermark(start + MINUTE - 1);
+    }
+
+    private void watermark(long t) throws Exception {
+        harness.processBothWatermarks(new org.apache.flink.streaming.api.watermark.Watermark(t));
+    }
+
+    private List<AlertEvent> alerts() {
+        return harness.extractOutputValues();
+    }
+
+    private void warmUp(String service) throws Exception {
+        for (long m = 0; m < 120; m++) {
+            minute(service, m, (int) (m % 3)); // 0, 1, 2 people a minute
+        }
+    }
+
+    @Test
+    void silentMinutesAfterASpikeResolveTheIncidentThroughTimers() throws Exception {
+        warmUp("acme");
+        minute("acme", 120, 40);
+        assertThat(alerts()).extracting(a -> a.state).containsExactly(AlertEvent.OPEN);
+
+        // No window fires any more for acme: only the watermark moves on.
+        watermark(T0 + 150 * MINUTE);
+        assertThat(alerts()).extracting(a -> a.state).containsExactly(AlertEvent.OPEN, AlertEvent.RESOLVED);
+        AlertEvent resolved = alerts().get(1);
+        assertThat(resolved.resolvedAt).isEqualTo(T0 + 121 * MINUTE);
+        assertThat(resolved.detectedAt).isEqualTo(T0 + 136 * MINUTE); // the 15th silent minute
+    }
+
+    @Test
+    void statementsWaitForTheWatermarkBeforeTheyCount() throws Exception {
+        warmUp("acme");
+        // A replay reads the whole status file first: the statement arrives long before its time.
+        harness.processElement2(new StreamRecord<>(
+                new StatusUpdate("acme", T0 + 130 * MINUTE, "investigating", "looking into it"), T0 + 130 * MINUTE));
+        minute("acme", 120, 40);
+        minute("acme", 121, 45);
+        assertThat(alerts()).extracting(a -> a.reason).containsExactly("opened");
+
+        watermark(T0 + 130 * MINUTE);
+        assertThat(alerts()).extracting(a -> a.reason).containsExactly("opened", "official_ack");
+        assertThat(alerts().get(1).leadTimeSeconds).isEqualTo(9 * 60);
+    }
+
+    @Test
+    void servicesAreJudgedIndependently() throws Exception {
+        warmUp("acme");
+        warmUp("globex");
+        minute("acme", 120, 40);
+        minute("globex", 120, 1);
+        assertThat(alerts()).extracting(a -> a.service).containsExactly("acme");
+    }
+
+    @Test
+    void baselinesAndOpenIncidentsSurviveASnapshotAndRestore() throws Exception {
+        warmUp("acme");
+        minute("acme", 120, 40);
+        OperatorSubtaskState snapshot = harness.snapshot(1, T0 + 121 * MINUTE);
+        harness.close();
+
+        harness = newHarness();
+        harness.initializeState(snapshot);
+        harness.open();
+        // The restored incident is still open: more reports only grow it, they do not open a second one,
+        // and the restored timer resolves it.
+        minute("acme", 121, 90);
+        watermark(T0 + 160 * MINUTE);
+        assertThat(alerts()).extracting(a -> a.state + "/" + a.reason)
+                .containsExactly("update/grew", "resolved/subsided");
+        assertThat(alerts()).extracting(a -> a.alertId).containsOnly("acme-20240304T0200Z");
+        assertThat(alerts().get(0).expected).isBetween(0.5, 2.0); // the warmed-up baseline, not the prior
+    }
+}
