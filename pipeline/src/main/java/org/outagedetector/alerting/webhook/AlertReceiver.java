@@ -84,7 +84,7 @@ public final class AlertReceiver implements AutoCloseable {
                         System.out.println(USAGE);
                         return 0;
                     }
-                    case "--port" -> port = Integer.parseInt(value(args, ++i, "--port"));
+                    case "--port" -> port = port(value(args, ++i, "--port"));
                     case "--secret-file" -> secret = Files.readAllBytes(Path.of(value(args, ++i, "--secret-file")));
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
@@ -105,6 +105,19 @@ public final class AlertReceiver implements AutoCloseable {
             Thread.currentThread().interrupt();
             return 0;
         }
+    }
+
+    private static int port(String value) {
+        int port;
+        try {
+            port = Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            port = -1;
+        }
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("--port needs a number from 0 to 65535, got '" + value + "'");
+        }
+        return port;
     }
 
     private static String value(String[] args, int i, String option) {

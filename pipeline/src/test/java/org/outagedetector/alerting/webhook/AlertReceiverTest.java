@@ -99,6 +99,7 @@ class AlertReceiverTest {
         assertThat(AlertReceiver.run(new String[] {"--help"})).isZero();
         assertThat(AlertReceiver.run(new String[] {"--port"})).isEqualTo(2);
         assertThat(AlertReceiver.run(new String[] {"--port", "x"})).isEqualTo(2);
+        assertThat(AlertReceiver.run(new String[] {"--port", "70000"})).isEqualTo(2);
         assertThat(AlertReceiver.run(new String[] {"--bogus"})).isEqualTo(2);
         assertThat(AlertReceiver.run(new String[] {"--secret-file", "/nonexistent/secret"})).isEqualTo(2);
     }
