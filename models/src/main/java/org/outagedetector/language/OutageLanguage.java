@@ -1,0 +1,161 @@
+package org.outagedetector.language;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.outagedetector.language.PhraseHit.Strength;
+
+/**
+ * The language step: is this post an outage report, about which service, what kind of problem.
+ * Loaded once per JVM (all task slots of a TaskManager share it), thread-safe.
+ *
+ * <p>A post goes through a keyword prefilter, then the OpenNLP tokenizer, then the outage phrases of its
+ * language, which also point at where the service name sits; the service is resolved against the catalog,
+ * falling back to an open-world name.
+ */
+public final class OutageLanguage {
+
+    /** What is down when no service is named: "my internet is down" is an outage report without a service. */
+    private static final Set<String> GENERIC_SUBJECTS = Set.of("internet", "wifi", "wi-fi", "network", "signal",
+            "connection", "broadband", "fiber", "fibre", "data", "cell", "lte", "4g", "5g", "service", "servers",
+            "server", "email", "internet connection", "red", "rede", "réseau", "netz", "sinal", "señal");
+
+    private static volatile OutageLanguage shared;
+
+    private final ServiceCatalog catalog;
+    private final ServiceMentions mentions;
+    private final CjkRules cjk;
+    private final Tokenizers tokenizers;
+
+    OutageLanguage(ServiceCatalog catalog, Tokenizers tokenizers) {
+        this.catalog = catalog;
+        this.mentions = new ServiceMentions(catalog);
+        this.cjk = new CjkRules(catalog);
+        this.tokenizers = tokenizers;
+    }
+
+    /** The instance every caller in this JVM shares; the catalog and models are read on first use. */
+    public static OutageLanguage shared() {
+        OutageLanguage language = shared;
+        if (language == null) {
+            synchronized (OutageLanguage.class) {
+                language = shared;
+                if (language == null) {
+                    language = new OutageLanguage(ServiceCatalog.shared(), new Tokenizers());
+                    shared = language;
+                }
+            }
+        }
+        return language;
+    }
+
+    /**
+     * @param text the post's text
+     * @param lang the post's {@code lang} field (BCP 47 or ISO 639-1), may be null
+     */
+    public Verdict classify(String text, String lang) {
+        if (text == null || text.isBlank()) {
+            return Verdict.notOutage(0.0, LanguageGuess.of("", lang));
+        }
+        String language = LanguageGuess.of(text, lang);
+        if (!Prefilter.mayReport(text)) {
+            return Verdict.notOutage(0.0, language);
+        }
+        if (language.equals("ja") || language.equals("zh")) {
+            return classifyCjk(text, language);
+        }
+        TextTokens tokens = TextTokens.of(text, tokenizers.forLanguage(language));
+        return decide(tokens, OutagePhrases.find(tokens), language, text);
+    }
+
+    private Verdict classifyCjk(String text, String language) {
+        int idiom = CjkRules.idiom(text, language);
+        if (idiom < 0) {
+            return Verdict.notOutage(0.1, language);
+        }
+        Optional<ServiceMention> service = cjk.service(text, idiom);
+        if (service.isEmpty()) {
+            return Verdict.notOutage(0.3, language);
+        }
+        ServiceMention s = service.get();
+        return new Verdict(true, s.name(), s.verified(), ProblemKinds.of(text), s.verified() ? 0.85 : 0.7, language);
+    }
+
+    private Verdict decide(TextTokens tokens, List<PhraseHit> hits, String language, String text) {
+        List<String> words = tokens.original;
+        ServiceMention slotVerified = null;
+        Strength slotVerifiedStrength = null;
+        ServiceMention slotOpen = null;
+        Strength slotOpenStrength = null;
+        Strength strongest = null;
+        boolean generic = false;
+        for (int t = 0; t < words.size(); t++) {
+            if (ServiceCatalog.isOutageHashtag(words.get(t))) {
+                strongest = Strength.STRONG;
+                Optional<ServiceMention> m = mentions.inSlot(words, t, t, true);
+                if (m.isPresent() && m.get().verified() && slotVerified == null) {
+                    slotVerified = m.get();
+                    slotVerifiedStrength = Strength.STRONG;
+                } else if (m.isPresent() && !m.get().verified() && slotOpen == null) {
+                    slotOpen = m.get();
+                    slotOpenStrength = Strength.STRONG;
+                }
+            }
+        }
+        for (PhraseHit hit : hits) {
+            strongest = stronger(strongest, hit.strength());
+            if (!hit.hasSubject()) {
+                continue;
+            }
+            int first = tokens.tokenOf(hit.subjectFirst());
+            int last = tokens.tokenOf(hit.subjectLast());
+            Optional<ServiceMention> m = mentions.inSlot(words, first, last, hit.subjectBefore());
+            if (m.isPresent() && m.get().verified()) {
+                if (slotVerified == null || hit.strength().compareTo(slotVerifiedStrength) < 0) {
+                    slotVerified = m.get();
+                    slotVerifiedStrength = hit.strength();
+                }
+            } else if (m.isPresent() && hit.strength() != Strength.WEAK) {
+                if (slotOpen == null || hit.strength().compareTo(slotOpenStrength) < 0) {
+                    slotOpen = m.get();
+                    slotOpenStrength = hit.strength();
+                }
+            } else if (hit.strength() != Strength.WEAK && namesGenericThing(words, first, last)) {
+                generic = true;
+            }
+        }
+        if (strongest == null) {
+            return Verdict.notOutage(0.1, language);
+        }
+        String kind = ProblemKinds.of(text);
+        if (slotVerified != null) {
+            double confidence = slotVerifiedStrength == Strength.STRONG ? 0.95 : slotVerifiedStrength == Strength.MEDIUM ? 0.85 : 0.6;
+            return new Verdict(true, slotVerified.name(), true, kind, confidence, language);
+        }
+        List<ServiceMention> named = mentions.inText(words);
+        if (!named.isEmpty()) {
+            double confidence = strongest == Strength.WEAK ? 0.6 : 0.8;
+            return new Verdict(true, named.get(0).name(), true, kind, confidence, language);
+        }
+        if (slotOpen != null) {
+            return new Verdict(true, slotOpen.name(), false, kind, slotOpenStrength == Strength.STRONG ? 0.75 : 0.65, language);
+        }
+        if (generic) {
+            return new Verdict(true, null, false, kind, 0.6, language);
+        }
+        return Verdict.notOutage(0.3, language);
+    }
+
+    private static Strength stronger(Strength a, Strength b) {
+        return a == null || b.compareTo(a) < 0 ? b : a;
+    }
+
+    private static boolean namesGenericThing(List<String> words, int first, int last) {
+        for (int i = first; i <= last; i++) {
+            if (GENERIC_SUBJECTS.contains(words.get(i).toLowerCase(java.util.Locale.ROOT))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

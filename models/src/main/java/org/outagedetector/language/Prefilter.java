@@ -1,0 +1,46 @@
+package org.outagedetector.language;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The cheap first look: a post that contains none of these fragments cannot be an outage report in any
+ * language the step reads, so it never reaches the tokenizer or the model. Fragments are deliberately
+ * loose ("crash" also catches "crashing"); the patterns behind it decide.
+ */
+final class Prefilter {
+
+    private static final List<String> FRAGMENTS = List.of(
+            // English
+            "down", "outage", "not work", "n't work", "stopped work", "not load", "n't load", "crash", "offline",
+            "error", "issue", "problem", "trouble", "broke", "dead", "log in", "login", "sign in", "connect",
+            "respond", "n't open", "not open", "freez", "glitch", "lagg", "server", "50", "unavailable",
+            "went wrong", "bug", "fail", "disrupt", "acting up", "is it just me", "anyone else", "not sen", "n't sen",
+            "not go", "n't go", "not sync", "n't sync", "launch", "not updat", "refresh", "not play", "n't play",
+            "stream", "function", "stopped", "won't", "wont ", "can't", "cant ", "cannot", "unable", "not able",
+            // Spanish, Portuguese
+            "caí", "cai", "caid", "cay", "callo", "cae ", "tomb", "funciona", "carga", "anda", "fora do ar", "não", "nao ", "fall", "instab",
+            "entrar", "queda", "travando", "pau",
+            // French
+            "panne", "marche", "plant", "rade", " hs", "accès", "acces", "impossible",
+            // German
+            "störung", "stoerung", "ausfall", "ausgefallen", "geht nicht", "geht net", "funktioniert", "lädt", "laedt",
+            "kaputt", "spinnt",
+            // Japanese, Chinese
+            "落ち", "繋が", "つなが", "障害", "不具合", "できない", "エラー", "ダウン", "重い", "開かない", "使えない",
+            "挂", "崩", "炸了", "打不开", "上不去", "登不", "宕机", "用不了", "问题", "不了", "加载", "刷不");
+
+    private Prefilter() {
+    }
+
+    /** True when the post might report an outage; false means it certainly does not, by these rules. */
+    static boolean mayReport(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        for (String fragment : FRAGMENTS) {
+            if (lower.contains(fragment)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
