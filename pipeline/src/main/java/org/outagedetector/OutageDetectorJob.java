@@ -19,6 +19,7 @@ import org.outagedetector.ingest.EventTime;
 import org.outagedetector.ingest.ParseOrDeadLetter;
 import org.outagedetector.ingest.Post;
 import org.outagedetector.ingest.PostParser;
+import org.outagedetector.ingest.RecordParser;
 import org.outagedetector.ingest.StatusParser;
 import org.outagedetector.ingest.StatusUpdate;
 import org.outagedetector.language.ExtractMentions;
@@ -56,7 +57,7 @@ public final class OutageDetectorJob {
                                                Timing timing, DetectorConfig detector) {
         SingleOutputStreamOperator<Post> posts = parse(
                 env.fromSource(in.posts(), WatermarkStrategy.noWatermarks(), "posts").uid("posts-source"),
-                new PostParser(), "posts");
+                new PostParser(), Post.class, "posts");
         DataStream<Mention> mentions = extractMentions(
                 posts.assignTimestampsAndWatermarks(EventTime.forPosts(timing.maxDisorder(), timing.idleness()))
                         .name("post-event-time").uid("post-event-time"));
@@ -68,7 +69,7 @@ public final class OutageDetectorJob {
             SingleOutputStreamOperator<StatusUpdate> parsed = parse(
                     env.fromSource(in.statements(), WatermarkStrategy.noWatermarks(), "statements")
                             .uid("statements-source"),
-                    new StatusParser(), "statements");
+                    new StatusParser(), StatusUpdate.class, "statements");
             deadLetters = deadLetters.union(parsed.getSideOutput(ParseOrDeadLetter.DEAD_LETTERS));
             statements = parsed.assignTimestampsAndWatermarks(
                             EventTime.forStatusUpdates(timing.maxDisorder(), timing.idleness()))
@@ -90,10 +91,9 @@ public final class OutageDetectorJob {
         return alerts;
     }
 
-    static <T> SingleOutputStreamOperator<T> parse(DataStream<byte[]> raw,
-                                                   org.outagedetector.ingest.RecordParser<T> parser,
+    static <T> SingleOutputStreamOperator<T> parse(DataStream<byte[]> raw, RecordParser<T> parser, Class<T> type,
                                                    String what) {
-        return raw.process(new ParseOrDeadLetter<>(parser)).name("parse-" + what).uid("parse-" + what);
+        return raw.process(new ParseOrDeadLetter<>(parser)).returns(type).name("parse-" + what).uid("parse-" + what);
     }
 
     static DataStream<Mention> extractMentions(DataStream<Post> posts) {

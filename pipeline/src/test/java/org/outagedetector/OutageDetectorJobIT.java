@@ -1,5 +1,7 @@
 package org.outagedetector;
 
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -33,9 +35,10 @@ class OutageDetectorJobIT {
 
     @BeforeAll
     static void runScenario() throws Exception {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        Configuration conf = new Configuration();
+        conf.set(PipelineOptions.GENERIC_TYPES, false); // a Kryo fallback anywhere fails the test
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
         env.setParallelism(2);
-        env.getConfig().getSerializerConfig().setGenericTypes(false);
         Scenario scenario = new Scenario(Scenarios.twitter2012());
         DataStream<AlertEvent> out = OutageDetectorJob.build(env,
                 new OutageDetectorJob.Inputs(Sources.scenario(scenario), Sources.lines(scenario.statements())),

@@ -65,7 +65,7 @@ public class SpikeDetector extends KeyedCoProcessFunction<String, ServiceMinute,
     @Override
     public void processElement1(ServiceMinute m, Context ctx, Collector<AlertEvent> out) throws Exception {
         ServiceState s = current();
-        judgeEmptyMinutesBefore(s, m.windowStart, out);
+        judgeEmptyMinutesBefore(s, m.service, m.windowStart, out);
         judge(s, new MinuteEvidence(m.service, m.verified, m.windowStart, m.posts, m.distinctAuthors,
                 m.problemKinds, m.samples), out);
         judgedUntil.update(m.windowEnd);
@@ -86,14 +86,14 @@ public class SpikeDetector extends KeyedCoProcessFunction<String, ServiceMinute,
         long step = detector.config().stepMillis;
         // A minute [until, until + step) whose window never fired had no mentions.
         if (until != null && timestamp >= until + step - 1 && detector.needsEmptySteps(s)) {
-            judgeEmptyMinutesBefore(s, timestamp + 1, out);
+            judgeEmptyMinutesBefore(s, ctx.getCurrentKey(), timestamp + 1, out);
             scheduleEmptyMinuteCheck(s, judgedUntil.value(), ctx);
         }
         applyDueStatements(s, timestamp, out);
         state.update(s);
     }
 
-    private void judgeEmptyMinutesBefore(ServiceState s, long minuteStart, Collector<AlertEvent> out)
+    private void judgeEmptyMinutesBefore(ServiceState s, String service, long minuteStart, Collector<AlertEvent> out)
             throws Exception {
         Long until = judgedUntil.value();
         long step = detector.config().stepMillis;
@@ -102,7 +102,7 @@ public class SpikeDetector extends KeyedCoProcessFunction<String, ServiceMinute,
         }
         // Only an open incident needs its silent minutes judged one by one; the baseline folds gaps itself.
         for (long t = until; t + step <= minuteStart && detector.needsEmptySteps(s); t += step) {
-            judge(s, MinuteEvidence.empty(getCurrentKey(), t), out);
+            judge(s, MinuteEvidence.empty(service, t), out);
             judgedUntil.update(t + step);
         }
     }

@@ -64,7 +64,8 @@ class PostParserTest {
                 Arguments.of("{\"text\":\"x\",\"created_at\":\"2012-06-21T16:01:05Z\",\"author_id\":[1]}",
                         "field 'author_id' must be a string or an integer"),
                 Arguments.of("{\"text\":\"x\",\"created_at\":\"2012-06-21T16:01:05Z\",\"lang\":5}", "field 'lang' must be a string"),
-                Arguments.of("{\"text\":\"x\",\"created_at\":\"2012-06-21T16:01:05Z\"} trailing", "trailing content"),
+                Arguments.of("{\"text\":\"x\",\"created_at\":\"2012-06-21T16:01:05Z\"} {\"a\":1}", "trailing content"),
+                Arguments.of("{\"text\":\"x\",\"created_at\":\"2012-06-21T16:01:05Z\"} garbage", "malformed JSON"),
                 Arguments.of("{\"text\":\"a\u0001b\",\"created_at\":\"2012-06-21T16:01:05Z\"}", "malformed JSON"),
                 Arguments.of("{\"x\":" + "[".repeat(200) + "]".repeat(200) + ",\"text\":\"x\",\"created_at\":0}",
                         "malformed JSON"));
