@@ -1,5 +1,6 @@
 package org.outagedetector.language;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -20,18 +21,26 @@ public final class OutageLanguage {
             "connection", "broadband", "fiber", "fibre", "data", "cell", "lte", "4g", "5g", "service", "servers",
             "server", "email", "internet connection", "red", "rede", "réseau", "netz", "sinal", "señal");
 
+    /** Below this outage probability the model vetoes what the phrases found. */
+    static final double CONFIRM = 0.3;
+    /** Above this, the model alone makes a post naming a catalog service an outage report. */
+    static final double OVERRULE = 0.9;
+    private static final String SERVICE_PLACEHOLDER = "<svc>";
+    private static final String BLANKED = "<other-sense>";
+
     private static volatile OutageLanguage shared;
 
-    private final ServiceCatalog catalog;
     private final ServiceMentions mentions;
     private final CjkRules cjk;
     private final Tokenizers tokenizers;
+    /** Null while training the classifier itself: the verdict then comes from the rules alone. */
+    private final OutageClassifier classifier;
 
-    OutageLanguage(ServiceCatalog catalog, Tokenizers tokenizers) {
-        this.catalog = catalog;
+    OutageLanguage(ServiceCatalog catalog, Tokenizers tokenizers, OutageClassifier classifier) {
         this.mentions = new ServiceMentions(catalog);
         this.cjk = new CjkRules(catalog);
         this.tokenizers = tokenizers;
+        this.classifier = classifier;
     }
 
     /** The instance every caller in this JVM shares; the catalog and models are read on first use. */
@@ -41,7 +50,7 @@ public final class OutageLanguage {
             synchronized (OutageLanguage.class) {
                 language = shared;
                 if (language == null) {
-                    language = new OutageLanguage(ServiceCatalog.shared(), new Tokenizers());
+                    language = new OutageLanguage(ServiceCatalog.shared(), new Tokenizers(), OutageClassifier.fromClasspath());
                     shared = language;
                 }
             }
@@ -65,7 +74,57 @@ public final class OutageLanguage {
             return classifyCjk(text, language);
         }
         TextTokens tokens = TextTokens.of(text, tokenizers.forLanguage(language));
-        return decide(tokens, OutagePhrases.find(tokens), language, text);
+        List<PhraseHit> hits = OutagePhrases.find(tokens);
+        List<ServiceMention> named = mentions.inText(tokens.original);
+        Verdict byRules = decide(tokens, hits, named, language, text);
+        if (classifier == null) {
+            return byRules;
+        }
+        double p = classifier.probability(features(tokens, hits, named));
+        if (byRules.outage()) {
+            return p >= CONFIRM ? withConfidence(byRules, p) : Verdict.notOutage(p, language);
+        }
+        // The model may overrule the phrases only for a named catalog service and only when it is sure.
+        if (p >= OVERRULE && !named.isEmpty()) {
+            return new Verdict(true, named.get(0).name(), true, ProblemKinds.of(text), p, language);
+        }
+        return Verdict.notOutage(Math.min(p, byRules.confidence()), language);
+    }
+
+    /**
+     * What the classifier reads: the normalized words with other senses of the outage words blanked
+     * ({@link HardNegatives}), every named service replaced by one placeholder so the model learns phrasing
+     * rather than which services tend to break, and the names of the outage phrases that fired.
+     */
+    String[] features(String text, String lang) {
+        String language = LanguageGuess.of(text, lang);
+        TextTokens tokens = TextTokens.of(text, tokenizers.forLanguage(language));
+        return features(tokens, OutagePhrases.find(tokens), mentions.inText(tokens.original));
+    }
+
+    private static String[] features(TextTokens tokens, List<PhraseHit> hits, List<ServiceMention> named) {
+        boolean[] isService = new boolean[tokens.original.size()];
+        for (ServiceMention m : named) {
+            for (int t = m.firstToken(); t <= m.lastToken(); t++) {
+                isService[t] = true;
+            }
+        }
+        String[] words = HardNegatives.neutralize(tokens.joined).split(" ");
+        List<String> features = new ArrayList<>(words.length + hits.size());
+        for (int w = 0; w < words.length; w++) {
+            String word = isService[tokens.tokenOf(w)] ? SERVICE_PLACEHOLDER : words[w];
+            if (features.isEmpty() || !word.equals(SERVICE_PLACEHOLDER) || !features.get(features.size() - 1).equals(word)) {
+                features.add(word.startsWith("~") ? BLANKED : word);
+            }
+        }
+        for (PhraseHit hit : hits) {
+            features.add("rule=" + hit.rule());
+        }
+        return features.toArray(String[]::new);
+    }
+
+    private static Verdict withConfidence(Verdict v, double confidence) {
+        return new Verdict(v.outage(), v.service(), v.verified(), v.problemKind(), confidence, v.language());
     }
 
     private Verdict classifyCjk(String text, String language) {
@@ -81,7 +140,7 @@ public final class OutageLanguage {
         return new Verdict(true, s.name(), s.verified(), ProblemKinds.of(text), s.verified() ? 0.85 : 0.7, language);
     }
 
-    private Verdict decide(TextTokens tokens, List<PhraseHit> hits, String language, String text) {
+    private Verdict decide(TextTokens tokens, List<PhraseHit> hits, List<ServiceMention> named, String language, String text) {
         List<String> words = tokens.original;
         ServiceMention slotVerified = null;
         Strength slotVerifiedStrength = null;
@@ -132,7 +191,6 @@ public final class OutageLanguage {
             double confidence = slotVerifiedStrength == Strength.STRONG ? 0.95 : slotVerifiedStrength == Strength.MEDIUM ? 0.85 : 0.6;
             return new Verdict(true, slotVerified.name(), true, kind, confidence, language);
         }
-        List<ServiceMention> named = mentions.inText(words);
         if (!named.isEmpty()) {
             double confidence = strongest == Strength.WEAK ? 0.6 : 0.8;
             return new Verdict(true, named.get(0).name(), true, kind, confidence, language);
