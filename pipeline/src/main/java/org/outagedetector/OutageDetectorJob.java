@@ -13,6 +13,7 @@ import org.outagedetector.aggregation.TallyMinute;
 import org.outagedetector.alerting.AlertEvent;
 import org.outagedetector.alerting.AlertOutput;
 import org.outagedetector.detection.DetectorConfig;
+import org.outagedetector.detection.MinutePoint;
 import org.outagedetector.detection.SpikeDetector;
 import org.outagedetector.ingest.DeadLetter;
 import org.outagedetector.ingest.EventTime;
@@ -41,8 +42,15 @@ public final class OutageDetectorJob {
     /** Raw records in: posts, and optionally official statements (null when there are none). */
     public record Inputs(Source<byte[], ?, ?> posts, Source<byte[], ?, ?> statements) {}
 
-    /** Where results go: alert outputs, and optionally a sink for dead letters as JSON lines. */
-    public record Outputs(List<AlertOutput> alerts, Sink<String> deadLetters) {}
+    /**
+     * Where results go: alert outputs, and optionally sinks for dead letters and for every judged minute
+     * ({@link MinutePoint}, for incident charts), both as JSON lines.
+     */
+    public record Outputs(List<AlertOutput> alerts, Sink<String> deadLetters, Sink<String> minutePoints) {
+        public Outputs(List<AlertOutput> alerts, Sink<String> deadLetters) {
+            this(alerts, deadLetters, null);
+        }
+    }
 
     /** Event-time settings; {@code idleness} null for bounded replays. */
     public record Timing(Duration maxDisorder, Duration idleness) {
@@ -80,8 +88,13 @@ public final class OutageDetectorJob {
                     .uid("no-statements");
         }
 
-        DataStream<AlertEvent> alerts = detect(minutes, statements, detector);
+        SingleOutputStreamOperator<AlertEvent> alerts = detect(minutes, statements, detector);
         out.alerts().forEach(o -> o.attach(alerts));
+        if (out.minutePoints() != null) {
+            alerts.getSideOutput(SpikeDetector.MINUTE_POINTS).map(MinutePoint::toJson).name("minute-points-to-json")
+                    .uid("minute-points-to-json").setParallelism(1)
+                    .sinkTo(out.minutePoints()).name("minute-points").uid("minute-points-sink").setParallelism(1);
+        }
         if (out.deadLetters() != null) {
             // Dead letters are rare: one writer keeps a dead-letter file whole and costs nothing.
             deadLetters.map(DeadLetter::toJson).name("dead-letters-to-json").uid("dead-letters-to-json")
@@ -107,7 +120,7 @@ public final class OutageDetectorJob {
                 .name("tally-per-minute").uid("tally-per-minute");
     }
 
-    static DataStream<AlertEvent> detect(DataStream<ServiceMinute> minutes, DataStream<StatusUpdate> statements,
+    static SingleOutputStreamOperator<AlertEvent> detect(DataStream<ServiceMinute> minutes, DataStream<StatusUpdate> statements,
                                          DetectorConfig cfg) {
         return minutes.keyBy(m -> m.service)
                 .connect(statements.keyBy(u -> u.service))

@@ -21,8 +21,7 @@ final class LocalRun {
         Configuration conf = new Configuration();
         // Every record type is a POJO or has a Flink serializer; a Kryo fallback is a bug worth failing on.
         conf.set(PipelineOptions.GENERIC_TYPES, false);
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, conf);
-        return env;
+        return StreamExecutionEnvironment.createLocalEnvironment(parallelism, conf);
     }
 
     static List<AlertEvent> execute(StreamExecutionEnvironment env, OutageDetectorJob.Inputs in,
@@ -30,8 +29,7 @@ final class LocalRun {
         DataStream<AlertEvent> alerts = OutageDetectorJob.build(env, in, out, OutageDetectorJob.Timing.replay(),
                 DetectorConfig.defaults());
         List<AlertEvent> collected = new ArrayList<>();
-        try (CloseableIterator<AlertEvent> it = alerts.collectAsync()) {
-            env.execute(jobName);
+        try (CloseableIterator<AlertEvent> it = alerts.executeAndCollect(jobName)) {
             it.forEachRemaining(collected::add);
         }
         return collected;

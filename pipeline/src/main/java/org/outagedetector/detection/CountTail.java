@@ -40,6 +40,15 @@ public final class CountTail {
         }
     }
 
+    /** The largest count whose upper tail is still above {@code p}: the top of the normal band. */
+    public static int bandTop(double p, double mean, double dispersion) {
+        int k = (int) Math.floor(mean);
+        while (atLeast(k + 1, mean, dispersion) > p) {
+            k++;
+        }
+        return k;
+    }
+
     private static double logPmf(int j, double r, double logP, double logQ) {
         return logGamma(j + r) - logGamma(j + 1.0) - logGamma(r) + r * logP + j * logQ;
     }

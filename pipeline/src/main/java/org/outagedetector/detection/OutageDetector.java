@@ -33,6 +33,11 @@ public class OutageDetector implements Serializable {
 
     /** One step of counts, in event-time order; a step with no mentions is passed with zero authors. */
     public void onStep(ServiceState s, MinuteEvidence m, Consumer<AlertEvent> out) {
+        onStep(s, m, out, point -> { });
+    }
+
+    /** As {@link #onStep(ServiceState, MinuteEvidence, Consumer)}, also reporting the judged point. */
+    public void onStep(ServiceState s, MinuteEvidence m, Consumer<AlertEvent> out, Consumer<MinutePoint> points) {
         Baseline b = s.baseline;
         double expected = b.expected(m.start(), cfg);
         int k = m.distinctAuthors();
@@ -40,6 +45,8 @@ public class OutageDetector implements Serializable {
         boolean trusted = b.historySteps(m.start(), cfg) >= cfg.warmupMinutes || k >= cfg.coldStartMinAuthors;
         boolean anomalous = trusted && k >= cfg.minAuthors && tail <= cfg.openTailProbability;
         boolean calm = k < cfg.minAuthors || tail > cfg.calmTailProbability;
+        points.accept(new MinutePoint(m.service(), m.start(), k, m.posts(), expected,
+                CountTail.bandTop(cfg.calmTailProbability, expected, cfg.dispersion)));
         Incident inc = s.incident;
         long end = m.start() + cfg.stepMillis;
 

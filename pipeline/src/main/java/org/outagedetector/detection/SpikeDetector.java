@@ -11,6 +11,7 @@ import org.apache.flink.metrics.Histogram;
 import org.apache.flink.runtime.metrics.DescriptiveStatisticsHistogram;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
 import org.outagedetector.aggregation.ServiceMinute;
 import org.outagedetector.alerting.AlertEvent;
 import org.outagedetector.detection.OutageDetector.MinuteEvidence;
@@ -26,6 +27,9 @@ import java.util.List;
  * timer judges minutes that had no mentions at all, which is how an incident calms down and resolves.
  */
 public class SpikeDetector extends KeyedCoProcessFunction<String, ServiceMinute, StatusUpdate, AlertEvent> {
+
+    /** Every judged minute, for incident charts (`replay --report`, `demo`). */
+    public static final OutputTag<MinutePoint> MINUTE_POINTS = new OutputTag<>("minute-points") {};
 
     private final OutageDetector detector;
 
@@ -65,9 +69,9 @@ public class SpikeDetector extends KeyedCoProcessFunction<String, ServiceMinute,
     @Override
     public void processElement1(ServiceMinute m, Context ctx, Collector<AlertEvent> out) throws Exception {
         ServiceState s = current();
-        judgeEmptyMinutesBefore(s, m.service, m.windowStart, out);
+        judgeEmptyMinutesBefore(s, m.service, m.windowStart, ctx, out);
         judge(s, new MinuteEvidence(m.service, m.verified, m.windowStart, m.posts, m.distinctAuthors,
-                m.problemKinds, m.samples), out);
+                m.problemKinds, m.samples), ctx, out);
         judgedUntil.update(m.windowEnd);
         state.update(s);
         scheduleEmptyMinuteCheck(s, m.windowEnd, ctx);
@@ -86,14 +90,15 @@ public class SpikeDetector extends KeyedCoProcessFunction<String, ServiceMinute,
         long step = detector.config().stepMillis;
         // A minute [until, until + step) whose window never fired had no mentions.
         if (until != null && timestamp >= until + step - 1 && detector.needsEmptySteps(s)) {
-            judgeEmptyMinutesBefore(s, ctx.getCurrentKey(), timestamp + 1, out);
+            judgeEmptyMinutesBefore(s, ctx.getCurrentKey(), timestamp + 1, ctx, out);
             scheduleEmptyMinuteCheck(s, judgedUntil.value(), ctx);
         }
         applyDueStatements(s, timestamp, out);
         state.update(s);
     }
 
-    private void judgeEmptyMinutesBefore(ServiceState s, String service, long minuteStart, Collector<AlertEvent> out)
+    private void judgeEmptyMinutesBefore(ServiceState s, String service, long minuteStart, Context ctx,
+                                         Collector<AlertEvent> out)
             throws Exception {
         Long until = judgedUntil.value();
         long step = detector.config().stepMillis;
@@ -102,7 +107,7 @@ public class SpikeDetector extends KeyedCoProcessFunction<String, ServiceMinute,
         }
         // Only an open incident needs its silent minutes judged one by one; the baseline folds gaps itself.
         for (long t = until; t + step <= minuteStart && detector.needsEmptySteps(s); t += step) {
-            judge(s, MinuteEvidence.empty(service, t), out);
+            judge(s, MinuteEvidence.empty(service, t), ctx, out);
             judgedUntil.update(t + step);
         }
     }
@@ -130,8 +135,8 @@ public class SpikeDetector extends KeyedCoProcessFunction<String, ServiceMinute,
         pendingStatements.update(later);
     }
 
-    private void judge(ServiceState s, MinuteEvidence m, Collector<AlertEvent> out) {
-        detector.onStep(s, m, e -> emit(e, out));
+    private void judge(ServiceState s, MinuteEvidence m, Context ctx, Collector<AlertEvent> out) {
+        detector.onStep(s, m, e -> emit(e, out), point -> ctx.output(MINUTE_POINTS, point));
     }
 
     private void emit(AlertEvent e, Collector<AlertEvent> out) {
