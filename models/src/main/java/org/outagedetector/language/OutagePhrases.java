@@ -14,8 +14,8 @@ import org.outagedetector.language.PhraseHit.Strength;
  */
 final class OutagePhrases {
 
-    /** Up to three words, ending right before the phrase. */
-    private static final String BEFORE = "(?<s>(?:[^ ]+ ){0,2}[^ ]+)";
+    /** Up to three words, ending right before the phrase; starts only at a word start, which keeps matching cheap. */
+    private static final String BEFORE = "(?<![^ ])(?<s>(?:[^ ]+ ){0,2}[^ ]+)";
     /** Up to three words, starting right after the phrase. */
     private static final String AFTER = "(?<s>[^ ]+(?: [^ ]+){0,2})";
     private static final String ADVERBS = "(?:(?:completely|totally|still|literally|currently|again|so|all|fully|just|"
