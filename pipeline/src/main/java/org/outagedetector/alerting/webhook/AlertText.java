@@ -25,8 +25,9 @@ final class AlertText {
                 + expected(e) + " expected";
     }
 
+    /** Quiet services expect a fraction of a person per minute; one decimal would round that to 0.0. */
     static String expected(AlertEvent e) {
-        return String.format(Locale.ROOT, "%.1f", e.expected);
+        return String.format(Locale.ROOT, e.expected < 1 ? "%.2f" : "%.1f", e.expected);
     }
 
     /** How far ahead of the official statement the alert was, once there is one. */

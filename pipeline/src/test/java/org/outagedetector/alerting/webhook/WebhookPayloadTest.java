@@ -94,6 +94,14 @@ class WebhookPayloadTest {
     }
 
     @Test
+    void aFractionalBaselineKeepsTwoDecimals() throws Exception {
+        AlertEvent quiet = TestAlerts.open("tumblr");
+        quiet.expected = 0.04;
+
+        assertThat(render(new SlackPayload(), quiet).path("text").asText()).endsWith(", 0.04 expected");
+    }
+
+    @Test
     void slackOmitsLeadTimeBeforeTheOfficialWord() throws Exception {
         JsonNode n = render(new SlackPayload(), TestAlerts.open("twitter"));
 
