@@ -52,14 +52,7 @@ class WebhookOutputIT {
                     .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(60))
                     .withBackoff(Duration.ofMillis(1), Duration.ofMillis(5))
                     .withMaxAttempts(2);
-            List<AlertEvent> events = IntStream.range(0, EVENTS).mapToObj(i -> TestAlerts.update("twitter", i)).toList();
-
-            StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-            env.setParallelism(2);
-            new WebhookOutput(List.of(new WebhookTarget(WebhookFormat.ALERTMANAGER, hanging.uri()),
-                    new WebhookTarget(WebhookFormat.GENERIC, live.uri())), settings)
-                    .attach(env.fromData(events).name("alerts"));
-            JobClient job = env.executeAsync("webhook delivery");
+            JobClient job = deliverEvents(settings, hanging, live);
             try {
                 assertThat(live.awaitRequests(EVENTS, Duration.ofSeconds(60))).isTrue();
                 assertThat(hanging.awaitRequests(EVENTS, Duration.ofSeconds(60))).isTrue();
@@ -79,6 +72,47 @@ class WebhookOutputIT {
             assertThat(counters(job.getJobID(), hanging.port())).containsEntry("failed", (long) EVENTS)
                     .containsEntry("retried", (long) EVENTS).containsEntry("delivered", 0L);
         }
+    }
+
+    @Test
+    void aSilentWebhookTimesOutAndTheJobStillFinishes() throws Exception {
+        CountDownLatch closed = new CountDownLatch(1);
+        // Accepts requests and never answers: only the client's timeouts end these deliveries.
+        try (TestWebhookServer silent = TestWebhookServer.start((request, index) -> {
+                    closed.await();
+                    return TestWebhookServer.Response.of(200);
+                });
+                TestWebhookServer live = TestWebhookServer.ok()) {
+            WebhookSettings settings = WebhookSettings.defaults()
+                    .withTimeouts(Duration.ofSeconds(5), Duration.ofMillis(300))
+                    .withBackoff(Duration.ofMillis(1), Duration.ofMillis(5))
+                    .withMaxAttempts(2);
+
+            JobClient job = deliverEvents(settings, silent, live);
+            try {
+                job.getJobExecutionResult().get(120, TimeUnit.SECONDS);
+            } finally {
+                closed.countDown();
+            }
+
+            assertThat(live.requests()).hasSize(EVENTS);
+            assertThat(silent.requests()).hasSize(2 * EVENTS);
+            assertThat(counters(job.getJobID(), live.port())).containsEntry("delivered", (long) EVENTS);
+            assertThat(counters(job.getJobID(), silent.port())).containsEntry("failed", (long) EVENTS)
+                    .containsEntry("retried", (long) EVENTS).containsEntry("delivered", 0L);
+        }
+    }
+
+    /** Runs a job at parallelism 2 that sends EVENTS distinct alert events to both webhooks. */
+    private static JobClient deliverEvents(WebhookSettings settings, TestWebhookServer slow, TestWebhookServer live)
+            throws Exception {
+        List<AlertEvent> events = IntStream.range(0, EVENTS).mapToObj(i -> TestAlerts.update("twitter", i)).toList();
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(2);
+        new WebhookOutput(List.of(new WebhookTarget(WebhookFormat.ALERTMANAGER, slow.uri()),
+                new WebhookTarget(WebhookFormat.GENERIC, live.uri())), settings)
+                .attach(env.fromData(events).name("alerts"));
+        return env.executeAsync("webhook delivery");
     }
 
     /** The webhook counters summed over subtasks, for the operator that delivers to the given port. */
