@@ -104,7 +104,7 @@ public final class OutageDetectorJob {
         return alerts;
     }
 
-    static <T> SingleOutputStreamOperator<T> parse(DataStream<byte[]> raw, RecordParser<T> parser, Class<T> type,
+    public static <T> SingleOutputStreamOperator<T> parse(DataStream<byte[]> raw, RecordParser<T> parser, Class<T> type,
                                                    String what) {
         return raw.process(new ParseOrDeadLetter<>(parser)).returns(type).name("parse-" + what).uid("parse-" + what);
     }

@@ -17,8 +17,10 @@ public class EmitServiceMinute extends ProcessWindowFunction<MinuteTally, Servic
         List<String> kinds = new ArrayList<>(t.problemKinds.keySet());
         kinds.sort(Comparator.comparing((String k) -> -t.problemKinds.get(k)).thenComparing(k -> k));
         TimeWindow w = ctx.window();
-        out.collect(new ServiceMinute(service, t.verified, w.getStart(), w.getEnd(), t.posts, t.authors.size(),
-                kinds, new ArrayList<>(t.samples)));
+        ServiceMinute minute = new ServiceMinute(service, t.verified, w.getStart(), w.getEnd(), t.posts,
+                t.authors.size(), kinds, new ArrayList<>(t.samples));
+        minute.firedAt = System.currentTimeMillis();
+        out.collect(minute);
     }
 
 }

@@ -15,6 +15,8 @@ public class ServiceMinute {
     /** Problem kinds, most reported first. */
     public List<String> problemKinds = new ArrayList<>();
     public List<String> samples = new ArrayList<>();
+    /** Wall-clock time the window fired: the start of the alert latency the benchmark measures. */
+    public long firedAt;
 
     public ServiceMinute() {}
 

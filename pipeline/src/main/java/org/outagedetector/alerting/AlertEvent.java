@@ -57,6 +57,9 @@ public class AlertEvent {
     /** Latest official status text seen for the service during the incident, or null. */
     public String officialStatus;
 
+    /** Wall-clock time the window behind this event fired (0 for statements); diagnostics, not in the JSON. */
+    public long windowFiredAt;
+
     public AlertEvent() {}
 
     public boolean hasOfficialAck() {

@@ -6,6 +6,8 @@ import org.outagedetector.alerting.AlertEvent;
 import org.outagedetector.alerting.AlertOutput;
 import org.outagedetector.alerting.ConsoleAlertOutput;
 import org.outagedetector.alerting.JsonLinesAlertOutput;
+import org.outagedetector.alerting.LineFileSink;
+import org.outagedetector.alerting.report.IncidentReport;
 import org.outagedetector.ingest.Sources;
 import org.outagedetector.scenario.Scenario;
 import org.outagedetector.scenario.Scenarios;
@@ -29,6 +31,10 @@ public class DemoCommand implements Callable<Integer> {
     @Option(names = "--alerts", paramLabel = "FILE", description = "Also write the alerts as JSON lines here.")
     Path alertsFile;
 
+    @Option(names = "--report", paramLabel = "DIR",
+            description = "Also write a chart per incident and an index page (index.html) into this directory.")
+    Path report;
+
     @Option(names = "--parallelism", defaultValue = "2", description = "Mini-cluster parallelism (default ${DEFAULT-VALUE}).")
     int parallelism;
 
@@ -51,9 +57,14 @@ public class DemoCommand implements Callable<Integer> {
         StreamExecutionEnvironment env = LocalRun.environment(parallelism);
         List<AlertEvent> alerts = LocalRun.execute(env,
                 new OutageDetectorJob.Inputs(Sources.scenario(scenario), Sources.lines(scenario.statements())),
-                new OutageDetectorJob.Outputs(outputs, null), "outage-detector demo");
+                new OutageDetectorJob.Outputs(outputs, null,
+                        report == null ? null : new LineFileSink(IncidentReport.pointsFile(report))),
+                "outage-detector demo");
         System.out.println();
         System.out.println(Summary.of(alerts));
+        if (report != null) {
+            System.out.println("Incident report: " + IncidentReport.write(alerts, IncidentReport.pointsFile(report), report));
+        }
         return 0;
     }
 }

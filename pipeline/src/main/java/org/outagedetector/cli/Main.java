@@ -2,33 +2,85 @@ package org.outagedetector.cli;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+
+import java.util.concurrent.Callable;
 
 /** The jar's entry point. With no command it runs the production job, so `flink run outage-detector.jar ...` works. */
 @Command(name = "outage-detector", mixinStandardHelpOptions = true, version = "outage-detector 0.1.0",
         description = "Spots \"X is down\" spikes in a stream of posts and raises outage alerts.",
         subcommands = {DemoCommand.class, RunCommand.class, ReplayCommand.class, ClassifyCommand.class,
-                NabCommand.class, GenerateCommand.class, ReceiveCommand.class})
+                NabCommand.class, GenerateCommand.class, BenchCommand.class, ReceiveCommand.class})
 public class Main implements Runnable {
 
-    public static void main(String[] args) {
-        System.exit(execute(args));
+    public static void main(String[] args) throws Exception {
+        String[] effective = withDefaultCommand(args);
+        int code = execute(effective);
+        if (effective[0].equals("run")) {
+            // `run` executes inside the Flink client or, for REST submissions, inside the JobManager:
+            // never System.exit there; failures propagate as exceptions, as Flink expects.
+            if (code != 0) {
+                throw new IllegalArgumentException("outage-detector run: invalid arguments (exit code " + code + ")");
+            }
+            return;
+        }
+        System.exit(code);
     }
 
-    /** Runs a command line and returns its exit code (used by tests instead of {@link #main}). */
-    public static int execute(String... args) {
-        String[] effective = args;
-        if (args.length == 0 || args[0].startsWith("--") && !isTopLevelFlag(args[0])) {
-            // Cluster submissions pass only the job's flags: they belong to `run`.
-            effective = new String[args.length + 1];
-            effective[0] = "run";
-            System.arraycopy(args, 0, effective, 1, args.length);
-        }
-        CommandLine cli = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
+    /**
+     * Runs a command line and returns its exit code (tests call this instead of {@link #main}). Exceptions
+     * from a command propagate, so that Flink's own control flow (job graph extraction) keeps working.
+     */
+    public static int execute(String... args) throws Exception {
+        String[] effective = withDefaultCommand(args);
+        CommandLine cli = commandLine(new Main());
         ConfigFileDefaults config = ConfigFileDefaults.fromArgs(effective);
         if (config != null) {
             cli.getSubcommands().get("run").setDefaultValueProvider(config);
         }
-        return cli.execute(effective);
+        ParseResult parsed;
+        try {
+            parsed = cli.parseArgs(effective);
+        } catch (ParameterException e) {
+            System.err.println(e.getMessage());
+            e.getCommandLine().usage(System.err);
+            return 2;
+        }
+        if (CommandLine.printHelpIfRequested(parsed)) {
+            return 0;
+        }
+        while (parsed.hasSubcommand()) {
+            parsed = parsed.subcommand();
+        }
+        Object command = parsed.commandSpec().userObject();
+        try {
+            if (command instanceof Callable<?> callable) {
+                Object code = callable.call();
+                return code instanceof Integer i ? i : 0;
+            }
+            ((Runnable) command).run();
+            return 0;
+        } catch (ParameterException e) {
+            System.err.println(e.getMessage());
+            return 2;
+        }
+    }
+
+    /** The parser for a command object, with the settings every command line here shares. */
+    public static CommandLine commandLine(Object command) {
+        return new CommandLine(command).setCaseInsensitiveEnumValuesAllowed(true);
+    }
+
+    /** Cluster submissions pass only the job's flags: they belong to `run`. */
+    private static String[] withDefaultCommand(String[] args) {
+        if (args.length > 0 && (!args[0].startsWith("-") || isTopLevelFlag(args[0]))) {
+            return args;
+        }
+        String[] effective = new String[args.length + 1];
+        effective[0] = "run";
+        System.arraycopy(args, 0, effective, 1, args.length);
+        return effective;
     }
 
     private static boolean isTopLevelFlag(String arg) {

@@ -74,7 +74,7 @@ public class NabCommand implements Callable<Integer> {
                 String[] r = rows.get(i);
                 int count = (int) Math.round(Double.parseDouble(r[1].trim()));
                 boolean[] opened = {false};
-                detector.onStep(state, new MinuteEvidence("series", true, times[i], count, count, List.of(), List.of()),
+                detector.onStep(state, new MinuteEvidence("series", true, times[i], count, count, List.of(), List.of(), 0),
                         e -> opened[0] |= AlertEvent.OPEN.equals(e.state) || "recurred".equals(e.reason));
                 w.write(r[0] + "," + r[1] + "," + (opened[0] ? "1.0" : "0.0") + "\n");
             }

@@ -5,6 +5,7 @@ import org.outagedetector.alerting.AlertEvent;
 import org.outagedetector.alerting.AlertOutput;
 import org.outagedetector.alerting.JsonLinesAlertOutput;
 import org.outagedetector.alerting.LineFileSink;
+import org.outagedetector.alerting.report.IncidentReport;
 import org.outagedetector.ingest.Sources;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,6 +34,10 @@ public class ReplayCommand implements Callable<Integer> {
     @Option(names = "--dead-letter", paramLabel = "OUT", description = "Rejected records, with their reasons, as JSON lines.")
     Path deadLetters;
 
+    @Option(names = "--report", paramLabel = "DIR",
+            description = "Also write a chart per incident and an index page (index.html) into this directory.")
+    Path report;
+
     @Option(names = "--parallelism", defaultValue = "2", description = "Mini-cluster parallelism (default ${DEFAULT-VALUE}).")
     int parallelism;
 
@@ -51,10 +56,14 @@ public class ReplayCommand implements Callable<Integer> {
         outputs.addAll(sinks.outputs());
         List<AlertEvent> result = LocalRun.execute(LocalRun.environment(parallelism),
                 new OutageDetectorJob.Inputs(Sources.jsonLines(posts), status == null ? null : Sources.jsonLines(status)),
-                new OutageDetectorJob.Outputs(outputs, deadLetters == null ? null : new LineFileSink(deadLetters)),
+                new OutageDetectorJob.Outputs(outputs, deadLetters == null ? null : new LineFileSink(deadLetters),
+                        report == null ? null : new LineFileSink(IncidentReport.pointsFile(report))),
                 "outage-detector replay");
         System.err.println(Summary.of(result));
         System.err.println(result.size() + " alert event(s) written to " + alerts);
+        if (report != null) {
+            System.err.println("incident report: " + IncidentReport.write(result, IncidentReport.pointsFile(report), report));
+        }
         return 0;
     }
 }

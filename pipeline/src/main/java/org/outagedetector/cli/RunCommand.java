@@ -8,9 +8,11 @@ import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.core.execution.CheckpointingMode;
+import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.outagedetector.OutageDetectorJob;
+import org.outagedetector.alerting.AlertEvent;
 import org.outagedetector.alerting.AlertOutput;
 import org.outagedetector.alerting.ConsoleAlertOutput;
 import org.outagedetector.alerting.KafkaAlertOutput;
@@ -116,6 +118,9 @@ public class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** Set by `bench`: read the topics up to their current end and finish, instead of running forever. */
+    boolean stopAtEndOfTopics;
+
     @Override
     public Integer call() throws Exception {
         if (bootstrapServers == null || bootstrapServers.isBlank()) {
@@ -128,7 +133,7 @@ public class RunCommand implements Callable<Integer> {
     }
 
     /** Configures {@code env} and adds the production graph to it (the tests run it on a MiniCluster). */
-    void buildOn(StreamExecutionEnvironment env) throws IOException {
+    DataStream<AlertEvent> buildOn(StreamExecutionEnvironment env) throws IOException {
         Properties client = kafkaClientProperties();
         env.configure(flinkConfiguration());
         if (parallelism > 0) {
@@ -153,11 +158,12 @@ public class RunCommand implements Callable<Integer> {
                 .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
                 .build();
 
-        OutageDetectorJob.build(env,
+        return OutageDetectorJob.build(env,
                 new OutageDetectorJob.Inputs(
-                        Sources.kafka(bootstrapServers, postsTopic, groupId, startingOffsets, client),
-                        statusTopic.isBlank() ? null
-                                : Sources.kafka(bootstrapServers, statusTopic, groupId, startingOffsets, client)),
+                        Sources.kafka(bootstrapServers, postsTopic, groupId, startingOffsets, client,
+                                stopAtEndOfTopics),
+                        statusTopic.isBlank() ? null : Sources.kafka(bootstrapServers, statusTopic, groupId,
+                                startingOffsets, client, stopAtEndOfTopics)),
                 new OutageDetectorJob.Outputs(outputs, deadLetters),
                 new OutageDetectorJob.Timing(maxDisorder, idleTimeout),
                 DetectorConfig.defaults());

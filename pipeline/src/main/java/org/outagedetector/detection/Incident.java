@@ -17,8 +17,11 @@ public class Incident {
     public long resolvedAt;
     public int calmMinutes;
     public int peakAuthors;
-    /** Authors in the minute last reported (open or update): growth is judged against it. */
+    /** The evidence last reported (open or update): growth is judged against it, statements repeat it. */
     public int reportedAuthors;
+    public int reportedPosts;
+    public double reportedExpected;
+    public double reportedScore;
     public String severity;
     public long officialAckAt;
     public String officialStatus;

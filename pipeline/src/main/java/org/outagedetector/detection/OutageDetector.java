@@ -102,6 +102,9 @@ public class OutageDetector implements Serializable {
             inc.officialAckAt = u.time;
             AlertEvent e = event(inc, AlertEvent.UPDATE, "official_ack", u.time);
             e.distinctAuthors = inc.reportedAuthors;
+            e.posts = inc.reportedPosts;
+            e.expected = inc.reportedExpected;
+            e.score = inc.reportedScore;
             out.accept(e);
         }
     }
@@ -155,8 +158,12 @@ public class OutageDetector implements Serializable {
         e.posts = m.posts();
         e.expected = expected;
         e.score = 1.0 - tail;
+        e.windowFiredAt = m.firedAt();
         if (!AlertEvent.RESOLVED.equals(state)) {
             inc.reportedAuthors = m.distinctAuthors();
+            inc.reportedPosts = m.posts();
+            inc.reportedExpected = expected;
+            inc.reportedScore = e.score;
         }
         out.accept(e);
     }
@@ -191,9 +198,9 @@ public class OutageDetector implements Serializable {
 
     /** The evidence of one step, from the job's window or a row of a NAB series. */
     public record MinuteEvidence(String service, boolean verified, long start, int posts, int distinctAuthors,
-                                 List<String> problemKinds, List<String> samples) {
+                                 List<String> problemKinds, List<String> samples, long firedAt) {
         public static MinuteEvidence empty(String service, long start) {
-            return new MinuteEvidence(service, true, start, 0, 0, List.of(), List.of());
+            return new MinuteEvidence(service, true, start, 0, 0, List.of(), List.of(), 0);
         }
     }
 }

@@ -71,7 +71,7 @@ public class SpikeDetector extends KeyedCoProcessFunction<String, ServiceMinute,
         ServiceState s = current();
         judgeEmptyMinutesBefore(s, m.service, m.windowStart, ctx, out);
         judge(s, new MinuteEvidence(m.service, m.verified, m.windowStart, m.posts, m.distinctAuthors,
-                m.problemKinds, m.samples), ctx, out);
+                m.problemKinds, m.samples, m.firedAt), ctx, out);
         judgedUntil.update(m.windowEnd);
         state.update(s);
         scheduleEmptyMinuteCheck(s, m.windowEnd, ctx);

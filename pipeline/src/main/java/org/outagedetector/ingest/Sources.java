@@ -26,21 +26,31 @@ public final class Sources {
     /** Where a Kafka source starts when the group has no committed offsets (or always, for earliest/latest). */
     public enum StartingOffsets { EARLIEST, LATEST, COMMITTED }
 
+    /** An endless topic, as production reads it. */
     public static Source<byte[], ?, ?> kafka(String bootstrapServers, String topic, String groupId,
                                              StartingOffsets start, Properties clientProperties) {
+        return kafka(bootstrapServers, topic, groupId, start, clientProperties, false);
+    }
+
+    /** {@code bounded}: stop at the offsets that are latest when the job starts (benchmarks over a loaded topic). */
+    public static Source<byte[], ?, ?> kafka(String bootstrapServers, String topic, String groupId,
+                                             StartingOffsets start, Properties clientProperties, boolean bounded) {
         OffsetsInitializer offsets = switch (start) {
             case EARLIEST -> OffsetsInitializer.earliest();
             case LATEST -> OffsetsInitializer.latest();
             case COMMITTED -> OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST);
         };
-        return KafkaSource.<byte[]>builder()
+        var builder = KafkaSource.<byte[]>builder()
                 .setBootstrapServers(bootstrapServers)
                 .setTopics(topic)
                 .setGroupId(groupId)
                 .setStartingOffsets(offsets)
                 .setProperties(clientProperties)
-                .setDeserializer(KafkaRecordDeserializationSchema.valueOnly(ByteArrayDeserializer.class))
-                .build();
+                .setDeserializer(KafkaRecordDeserializationSchema.valueOnly(ByteArrayDeserializer.class));
+        if (bounded) {
+            builder.setBounded(OffsetsInitializer.latest());
+        }
+        return builder.build();
     }
 
     /** A JSON-lines file (or a directory of them), read once. */

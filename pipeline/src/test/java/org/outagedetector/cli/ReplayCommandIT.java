@@ -55,7 +55,7 @@ class ReplayCommandIT {
     }
 
     @Test
-    void aMissingInputIsAClearError() {
+    void aMissingInputIsAClearError() throws Exception {
         assertThat(Main.execute("replay", "--posts", dir.resolve("nope.jsonl").toString(), "--alerts",
                 dir.resolve("a.jsonl").toString())).isEqualTo(2);
     }

@@ -21,7 +21,6 @@ import org.outagedetector.alerting.AlertJson;
 import org.outagedetector.bench.LocalKafkaBroker;
 import org.outagedetector.scenario.Scenario;
 import org.outagedetector.scenario.Scenarios;
-import picocli.CommandLine;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -78,7 +77,7 @@ class RunCommandKafkaIT {
         }
 
         RunCommand run = new RunCommand();
-        new CommandLine(run).parseArgs("--bootstrap-servers", kafka.bootstrapServers(), "--group-id", "it",
+        Main.commandLine(run).parseArgs("--bootstrap-servers", kafka.bootstrapServers(), "--group-id", "it",
                 "--starting-offsets", "earliest", "--checkpoint-interval", "1s", "--idle-timeout", "3s",
                 "--parallelism", "2");
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();

@@ -25,7 +25,7 @@ class OutageDetectorTest {
 
     private void minute(long m, int authors) {
         detector.onStep(state, new MinuteEvidence("acme", true, T0 + m * MINUTE, authors, authors, List.of("login"),
-                List.of("is acme down?")), alerts::add);
+                List.of("is acme down?"), 0), alerts::add);
     }
 
     /** Everyday complaints: Poisson around {@code rate} per minute. */
@@ -87,7 +87,7 @@ class OutageDetectorTest {
         minute(1, 25);
         assertThat(alerts).isEmpty();
         ServiceState other = new ServiceState();
-        detector.onStep(other, new MinuteEvidence("newco", false, T0, 60, 60, List.of(), List.of()), alerts::add);
+        detector.onStep(other, new MinuteEvidence("newco", false, T0, 60, 60, List.of(), List.of(), 0), alerts::add);
         assertThat(alerts).singleElement().satisfies(a -> {
             assertThat(a.state).isEqualTo(AlertEvent.OPEN);
             assertThat(a.verified).isFalse();
@@ -148,6 +148,9 @@ class OutageDetectorTest {
         assertThat(ack.officialAckAt).isEqualTo(T0 + 200 * MINUTE);
         assertThat(ack.leadTimeSeconds).isEqualTo(19 * 60); // opened at the end of minute 180
         assertThat(ack.officialStatus).isEqualTo("investigating");
+        assertThat(ack.distinctAuthors).isEqualTo(40); // the evidence of the last report, repeated
+        assertThat(ack.expected).isEqualTo(alerts.get(0).expected);
+        assertThat(ack.score).isEqualTo(alerts.get(0).score);
     }
 
     @Test

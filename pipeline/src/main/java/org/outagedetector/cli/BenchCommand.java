@@ -1,0 +1,206 @@
+package org.outagedetector.cli;
+
+import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
+import org.apache.flink.util.CloseableIterator;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.outagedetector.OutageDetectorJob;
+import org.outagedetector.alerting.AlertEvent;
+import org.outagedetector.bench.LocalKafkaBroker;
+import org.outagedetector.ingest.PostParser;
+import org.outagedetector.ingest.Post;
+import org.outagedetector.ingest.Sources;
+import org.outagedetector.language.ServiceCatalog;
+import org.outagedetector.language.ServiceEntry;
+import org.outagedetector.scenario.Scenario;
+import org.outagedetector.scenario.ScenarioSpec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
+
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Starts a real Kafka broker, loads a synthetic post stream (many services, an outage in the "
+                + "middle) into a topic, and measures: a bare Kafka consumer (the ceiling), the job with parsing "
+                + "only, and the whole production graph. Last line: throughput_posts_per_s=<N> "
+                + "p99_alert_latency_ms=<M>.")
+public class BenchCommand implements Callable<Integer> {
+
+    @Option(names = "--posts", defaultValue = "1000000", description = "Posts to load (default ${DEFAULT-VALUE}).")
+    long posts;
+
+    @Option(names = "--services", defaultValue = "300",
+            description = "Services with everyday complaints, from the catalog (default ${DEFAULT-VALUE}).")
+    int services;
+
+    @Option(names = "--partitions", defaultValue = "2", description = "Partitions of the posts topic (default ${DEFAULT-VALUE}).")
+    int partitions;
+
+    @Option(names = "--parallelism", defaultValue = "2", description = "Job parallelism (default ${DEFAULT-VALUE}).")
+    int parallelism;
+
+    @Override
+    public Integer call() throws Exception {
+        Scenario scenario = new Scenario(spec());
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        try (LocalKafkaBroker kafka = LocalKafkaBroker.start()) {
+            for (String topic : List.of("posts", "status", "alerts", "dead-letters")) {
+                kafka.createTopic(topic, topic.equals("posts") ? partitions : 1);
+            }
+            long loadNanos = load(kafka, scenario);
+            report("loaded", scenario.size(), loadNanos);
+
+            long consumerNanos = bareConsumer(kafka, scenario.size());
+            double ceiling = rate(scenario.size(), consumerNanos);
+            report("bare Kafka consumer (ceiling)", scenario.size(), consumerNanos);
+
+            long parseNanos = parseOnly(kafka);
+            double parseRate = rate(scenario.size(), parseNanos);
+            report("job, parsing only", scenario.size(), parseNanos);
+
+            AtomicLong peakHeap = new AtomicLong();
+            Thread sampler = heapSampler(memory, peakHeap);
+            List<Long> latencies = new ArrayList<>();
+            long fullNanos = fullJob(kafka, latencies);
+            sampler.interrupt();
+            double fullRate = rate(scenario.size(), fullNanos);
+            report("whole job", scenario.size(), fullNanos);
+
+            latencies.sort(Long::compare);
+            long p50 = percentile(latencies, 0.50);
+            long p99 = percentile(latencies, 0.99);
+            System.out.printf(Locale.ROOT, "stage cost: parsing %.2f of the ceiling, whole job %.2f of the ceiling%n",
+                    parseRate / ceiling, fullRate / ceiling);
+            System.out.printf(Locale.ROOT, "alert events: %d; latency from window firing to alert: p50 %d ms, p99 %d ms%n",
+                    latencies.size(), p50, p99);
+            System.out.printf(Locale.ROOT, "peak heap used (broker, mini-cluster and job in one JVM): %d MiB%n",
+                    peakHeap.get() >> 20);
+            System.out.printf(Locale.ROOT, "throughput_posts_per_s=%d p99_alert_latency_ms=%d%n", Math.round(fullRate), p99);
+        }
+        return 0;
+    }
+
+    /** Six hours of posts about many services, sized to --posts, with one outage in the middle. */
+    private ScenarioSpec spec() {
+        Instant start = Instant.parse("2024-05-06T12:00:00Z");
+        ScenarioSpec spec = new ScenarioSpec(start, Duration.ofHours(6));
+        List<ServiceEntry> catalog = ServiceCatalog.shared().services();
+        for (int i = 0; i < Math.min(services, catalog.size()); i++) {
+            spec.background(catalog.get(i).name(), 0.2 + (i % 10) * 0.3);
+        }
+        spec.outage(catalog.get(0).name(), "2024-05-06T15:00:00Z", "2024-05-06T15:40:00Z", 300);
+        double complaints = spec.background.stream().mapToDouble(ScenarioSpec.Background::peakPerMinute).sum();
+        spec.chatter(Math.max(1, posts / 360.0 / 0.8 - complaints));
+        return spec;
+    }
+
+    private static long load(LocalKafkaBroker kafka, Scenario scenario) {
+        Properties p = new Properties();
+        p.setProperty(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        p.setProperty(ProducerConfig.LINGER_MS_CONFIG, "20");
+        p.setProperty(ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(256 * 1024));
+        p.setProperty(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        long start = System.nanoTime();
+        try (KafkaProducer<byte[], byte[]> producer =
+                     new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer())) {
+            for (long i = 0; i < scenario.size(); i++) {
+                producer.send(new ProducerRecord<>("posts", scenario.post(i)));
+            }
+            producer.flush();
+        }
+        return System.nanoTime() - start;
+    }
+
+    private static long bareConsumer(LocalKafkaBroker kafka, long expected) {
+        Properties p = new Properties();
+        p.setProperty(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        p.setProperty(ConsumerConfig.GROUP_ID_CONFIG, "bench-ceiling");
+        p.setProperty(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.setProperty(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
+        long start = System.nanoTime();
+        long read = 0;
+        try (KafkaConsumer<byte[], byte[]> consumer =
+                     new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of("posts"));
+            while (read < expected) {
+                read += consumer.poll(Duration.ofMillis(200)).count();
+            }
+        }
+        return System.nanoTime() - start;
+    }
+
+    private long parseOnly(LocalKafkaBroker kafka) throws Exception {
+        StreamExecutionEnvironment env = LocalRun.environment(parallelism);
+        DataStream<byte[]> raw = env.fromSource(Sources.kafka(kafka.bootstrapServers(), "posts", "bench-parse",
+                Sources.StartingOffsets.EARLIEST, new Properties(), true), WatermarkStrategy.noWatermarks(), "posts")
+                .uid("posts-source");
+        OutageDetectorJob.parse(raw, new PostParser(), Post.class, "posts").sinkTo(new DiscardingSink<>())
+                .name("discard").uid("discard");
+        JobExecutionResult result = env.execute("bench: parse only");
+        return result.getNetRuntime() * 1_000_000L;
+    }
+
+    private long fullJob(LocalKafkaBroker kafka, List<Long> latencies) throws Exception {
+        RunCommand run = new RunCommand();
+        Main.commandLine(run).parseArgs("--bootstrap-servers", kafka.bootstrapServers(), "--group-id", "bench-job",
+                "--starting-offsets", "earliest", "--checkpoint-interval", "10s",
+                "--parallelism", Integer.toString(parallelism), "--job-name", "bench");
+        run.stopAtEndOfTopics = true;
+        StreamExecutionEnvironment env = LocalRun.environment(parallelism);
+        DataStream<AlertEvent> alerts = run.buildOn(env);
+        long start = System.nanoTime();
+        try (CloseableIterator<Long> it = alerts.filter(a -> a.windowFiredAt > 0)
+                .map(a -> System.currentTimeMillis() - a.windowFiredAt).name("alert-latency").uid("alert-latency")
+                .executeAndCollect("bench: whole job")) {
+            it.forEachRemaining(latencies::add);
+        }
+        return System.nanoTime() - start;
+    }
+
+    private static Thread heapSampler(MemoryMXBean memory, AtomicLong peak) {
+        Thread t = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                try {
+                    Thread.sleep(250);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "heap-sampler");
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    private static double rate(long count, long nanos) {
+        return count / (nanos / 1e9);
+    }
+
+    private static void report(String what, long count, long nanos) {
+        System.out.printf(Locale.ROOT, "%-32s %,d posts in %.1f s: %,.0f posts/s%n", what, count, nanos / 1e9,
+                rate(count, nanos));
+    }
+
+    private static long percentile(List<Long> sorted, double q) {
+        return sorted.isEmpty() ? 0 : sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(q * sorted.size()) - 1));
+    }
+}
