@@ -279,7 +279,7 @@ public final class FlinkProcessCluster implements AutoCloseable {
 
     /**
      * Polls the condition until it holds, failing at the deadline or as soon as the JobManager dies. A REST
-     * endpoint that is not up yet counts as "not yet".
+     * endpoint that is not up yet, or not ready yet (503 while the leader is elected), counts as "not yet".
      */
     public void awaitUntil(String what, Duration timeout, BooleanSupplier condition) {
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -294,6 +294,10 @@ public final class FlinkProcessCluster implements AutoCloseable {
                 }
             } catch (UncheckedIOException notReachableYet) {
                 // The REST server is still starting up.
+            } catch (FlinkRestClient.StatusException e) {
+                if (!e.isUnavailable()) {
+                    throw e;
+                }
             }
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("timed out after " + timeout + " waiting for " + what + "; see " + logDir);

@@ -4,15 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import java.io.ByteArrayOutputStream;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,6 +25,21 @@ public final class FlinkRestClient {
 
     /** One entry of GET /jobs/overview. */
     public record JobSummary(String id, String name, String state) {}
+
+    /** A non-2xx answer. */
+    public static final class StatusException extends RuntimeException {
+        private final int status;
+
+        StatusException(String message, int status) {
+            super(message);
+            this.status = status;
+        }
+
+        /** 503: the cluster is still electing its leader or otherwise not ready; asking again later may work. */
+        public boolean isUnavailable() {
+            return status == 503;
+        }
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper();
     // Running a jar executes its main() inside the JobManager, which may load models before it submits.
@@ -58,19 +71,23 @@ public final class FlinkRestClient {
     /** Uploads a job jar (POST /jars/upload, multipart) and returns the id the cluster gave it. */
     public String uploadJar(Path jar) {
         String boundary = "----flink-test-" + UUID.randomUUID();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        String head = "--" + boundary + "\r\n"
+                + "Content-Disposition: form-data; name=\"jarfile\"; filename=\"" + jar.getFileName() + "\"\r\n"
+                + "Content-Type: application/x-java-archive\r\n\r\n";
+        String tail = "\r\n--" + boundary + "--\r\n";
+        HttpRequest.BodyPublisher body;
         try {
-            body.write(("--" + boundary + "\r\n"
-                    + "Content-Disposition: form-data; name=\"jarfile\"; filename=\"" + jar.getFileName() + "\"\r\n"
-                    + "Content-Type: application/x-java-archive\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-            body.write(Files.readAllBytes(jar));
-            body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not read " + jar, e);
+            // Streams the jar from disk: a shaded job jar is easily a few hundred megabytes.
+            body = HttpRequest.BodyPublishers.concat(
+                    HttpRequest.BodyPublishers.ofString(head),
+                    HttpRequest.BodyPublishers.ofFile(jar),
+                    HttpRequest.BodyPublishers.ofString(tail));
+        } catch (FileNotFoundException e) {
+            throw new UncheckedIOException("no job jar at " + jar, e);
         }
         JsonNode response = send(request("/jars/upload")
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+                .POST(body));
         // The answer names the stored file, e.g. /tmp/.../<uuid>_outage-detector.jar; that file name is the id.
         return Path.of(response.path("filename").asText()).getFileName().toString();
     }
@@ -141,8 +158,8 @@ public final class FlinkRestClient {
         try {
             HttpResponse<String> response = http.send(r, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() / 100 != 2) {
-                throw new IllegalStateException(r.method() + " " + r.uri() + " answered " + response.statusCode()
-                        + ": " + response.body());
+                throw new StatusException(r.method() + " " + r.uri() + " answered " + response.statusCode()
+                        + ": " + response.body(), response.statusCode());
             }
             return response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body());
         } catch (IOException e) {
