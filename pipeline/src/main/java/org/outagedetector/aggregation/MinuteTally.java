@@ -14,7 +14,9 @@ public class MinuteTally {
     public AuthorSet authors = new AuthorSet();
     /** False as soon as one mention of the key is an open-world (uncatalogued) name. */
     public boolean verified = true;
+    /** Evidence: the posts of the authors with the smallest hashes, so the choice is the same in any order. */
     public List<String> samples = new ArrayList<>();
+    public List<Long> sampleKeys = new ArrayList<>();
     public Map<String, Integer> problemKinds = new HashMap<>();
 
     public MinuteTally() {}

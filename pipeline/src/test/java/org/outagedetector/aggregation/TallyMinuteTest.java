@@ -41,6 +41,23 @@ class TallyMinuteTest {
     }
 
     @Test
+    void samplesDoNotDependOnArrivalOrder() {
+        MinuteTally forward = tally.createAccumulator();
+        MinuteTally backward = tally.createAccumulator();
+        for (int i = 0; i < 50; i++) {
+            tally.add(mention("u" + i, null), forward);
+            tally.add(mention("u" + (49 - i), null), backward);
+        }
+        assertThat(forward.samples).hasSize(MinuteTally.MAX_SAMPLES).isEqualTo(backward.samples);
+        MinuteTally a = tally.createAccumulator();
+        MinuteTally b = tally.createAccumulator();
+        for (int i = 0; i < 50; i++) {
+            tally.add(mention("u" + i, null), i % 2 == 0 ? a : b);
+        }
+        assertThat(tally.merge(b, a).samples).isEqualTo(forward.samples);
+    }
+
+    @Test
     void anOpenWorldNameMarksTheMinuteUnverified() {
         MinuteTally t = tally.createAccumulator();
         tally.add(mention("alice", null), t);

@@ -1,0 +1,128 @@
+package org.outagedetector.cli;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.outagedetector.scenario.Scenario;
+import org.outagedetector.scenario.Scenarios;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Bad input changes nothing: every kind of broken record, mixed at random into the demo's stream, ends up in
+ * the dead letters with its reason, and the alerts are exactly those of the clean stream.
+ */
+class BadInputReplayIT {
+
+    @TempDir
+    static Path dir;
+
+    private static final List<byte[]> BROKEN = new ArrayList<>();
+    private static List<String> cleanAlerts;
+    private static List<String> dirtyAlerts;
+    private static List<String> deadLetters;
+
+    @BeforeAll
+    static void replayCleanAndDirty() throws Exception {
+        Scenario scenario = new Scenario(Scenarios.twitter2012());
+        SplittableRandom rng = new SplittableRandom(2012);
+        Path clean = dir.resolve("clean.jsonl");
+        Path dirty = dir.resolve("dirty.jsonl");
+        try (OutputStream c = new BufferedOutputStream(Files.newOutputStream(clean));
+             OutputStream d = new BufferedOutputStream(Files.newOutputStream(dirty))) {
+            for (long i = 0; i < scenario.size(); i++) {
+                byte[] post = scenario.post(i);
+                line(c, post);
+                line(d, post);
+                if (rng.nextInt(200) == 0) {
+                    byte[] bad = broken(rng, post);
+                    BROKEN.add(bad);
+                    line(d, bad);
+                }
+            }
+        }
+        Path status = dir.resolve("status.jsonl");
+        Files.write(status, scenario.statements());
+
+        cleanAlerts = replay(clean, status, "clean", false);
+        dirtyAlerts = replay(dirty, status, "dirty", true);
+        deadLetters = Files.readAllLines(dir.resolve("dirty-dead.jsonl"), StandardCharsets.UTF_8);
+    }
+
+    private static List<String> replay(Path posts, Path status, String name, boolean withDeadLetters) throws Exception {
+        Path alerts = dir.resolve(name + "-alerts.jsonl");
+        List<String> args = new ArrayList<>(List.of("replay", "--posts", posts.toString(), "--status", status.toString(),
+                "--alerts", alerts.toString()));
+        if (withDeadLetters) {
+            args.addAll(List.of("--dead-letter", dir.resolve(name + "-dead.jsonl").toString()));
+        }
+        assertThat(Main.execute(args.toArray(String[]::new))).isZero();
+        return Files.readAllLines(alerts).stream().sorted().toList();
+    }
+
+    /** One broken record of a random kind, made from a valid post where the kind needs one. */
+    private static byte[] broken(SplittableRandom rng, byte[] post) {
+        String valid = new String(post, StandardCharsets.UTF_8);
+        String s = switch (rng.nextInt(11)) {
+            case 0 -> valid.substring(0, valid.length() / 2);                                  // truncated
+            case 1 -> valid.replaceFirst("\"text\":\"[^\"]*\"", "\"text\":12345");             // wrong type
+            case 2 -> valid.replaceFirst(",\"created_at\":\"[^\"]*\"", "");                    // missing field
+            case 3 -> valid.replaceFirst("\"created_at\":\"[^\"]*\"", "\"created_at\":\"1970-01-01T00:00:00Z\"");
+            case 4 -> valid.replaceFirst("\"created_at\":\"[^\"]*\"", "\"created_at\":\"2099-06-21T16:00:00Z\"");
+            case 5 -> "[" + valid + "]";                                                       // not an object
+            case 6 -> "{\"deep\":" + "[".repeat(100) + "]".repeat(100) + "," + valid.substring(1);
+            case 7 -> valid.replace("\"text\":\"", "\"text\":\"\u0007bell ");                  // raw control char
+            case 8 -> "{\"text\":\"" + "x".repeat(1 << 20) + "\",\"created_at\":\"2012-06-21T16:00:00Z\"}";
+            case 9 -> "is twitter down?";                                                     // not JSON
+            default -> null;                                                                  // invalid UTF-8
+        };
+        if (s != null) {
+            return s.getBytes(StandardCharsets.UTF_8);
+        }
+        byte[] bytes = post.clone();
+        int at = valid.indexOf("\"text\":\"") + 8;
+        bytes[at] = (byte) 0xc3;
+        bytes[at + 1] = (byte) 0x28;
+        return bytes;
+    }
+
+    private static String rawOf(String deadLetter) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(deadLetter).get("raw").asText();
+        } catch (IOException e) {
+            throw new AssertionError("dead letter is not JSON: " + deadLetter, e);
+        }
+    }
+
+    private static void line(OutputStream out, byte[] record) throws IOException {
+        out.write(record);
+        out.write('\n');
+    }
+
+    @Test
+    void theAlertsAreExactlyThoseOfTheCleanStream() {
+        assertThat(cleanAlerts).isNotEmpty();
+        assertThat(dirtyAlerts).isEqualTo(cleanAlerts);
+    }
+
+    @Test
+    void everyBrokenRecordIsADeadLetterWithItsReason() {
+        assertThat(BROKEN).hasSizeGreaterThan(300);
+        assertThat(deadLetters).hasSize(BROKEN.size());
+        assertThat(deadLetters).allSatisfy(d -> assertThat(d).contains("\"reason\":\""));
+        List<String> expectedRaw = BROKEN.stream().map(b -> new String(b, StandardCharsets.UTF_8)).sorted().toList();
+        List<String> actualRaw = deadLetters.stream()
+                .map(d -> rawOf(d)).sorted().toList();
+        assertThat(actualRaw).isEqualTo(expectedRaw);
+    }
+}
