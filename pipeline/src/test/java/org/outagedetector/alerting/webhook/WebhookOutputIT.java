@@ -84,7 +84,7 @@ class WebhookOutputIT {
                 });
                 TestWebhookServer live = TestWebhookServer.ok()) {
             WebhookSettings settings = WebhookSettings.defaults()
-                    .withTimeouts(Duration.ofSeconds(5), Duration.ofMillis(300))
+                    .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(1))
                     .withBackoff(Duration.ofMillis(1), Duration.ofMillis(5))
                     .withMaxAttempts(2);
 
@@ -95,7 +95,9 @@ class WebhookOutputIT {
                 closed.countDown();
             }
 
-            assertThat(live.requests()).hasSize(EVENTS);
+            // On a loaded machine a live request can outlast the short timeout too and be sent again; the
+            // idempotency key is what lets the receiver count it once.
+            assertThat(live.requests().stream().map(r -> r.header("Idempotency-Key")).distinct()).hasSize(EVENTS);
             assertThat(silent.requests()).hasSize(2 * EVENTS);
             assertThat(counters(job.getJobID(), live.port())).containsEntry("delivered", (long) EVENTS);
             assertThat(counters(job.getJobID(), silent.port())).containsEntry("failed", (long) EVENTS)
