@@ -69,6 +69,11 @@ public final class LocalKafkaBroker implements AutoCloseable {
         return bootstrapServers;
     }
 
+    /** The temporary directory holding the broker's logs and metadata. */
+    Path directory() {
+        return dir;
+    }
+
     /** Creates a topic with one replica per partition and waits until every partition has a leader. */
     public void createTopic(String name, int partitions) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {

@@ -15,8 +15,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -93,23 +91,13 @@ class LocalKafkaBrokerIT {
     }
 
     @Test
-    void closeDeletesTheDataDirectory() throws Exception {
-        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
-        List<Path> before = brokerDirs(tmp);
+    void closeDeletesTheDataDirectory() {
         LocalKafkaBroker second = LocalKafkaBroker.start();
-        List<Path> created = new ArrayList<>(brokerDirs(tmp));
-        created.removeAll(before);
-        assertThat(created).hasSize(1);
+        assertThat(second.directory()).isDirectoryContaining(p -> p.getFileName().toString().equals("data"));
 
         second.close();
 
-        assertThat(created.get(0)).doesNotExist();
-    }
-
-    private static List<Path> brokerDirs(Path tmp) throws Exception {
-        try (var dirs = Files.list(tmp)) {
-            return dirs.filter(p -> p.getFileName().toString().startsWith("local-kafka-")).toList();
-        }
+        assertThat(second.directory()).doesNotExist();
     }
 
     private static Map<String, Object> producerConfig(Map<String, Object> extra) {
