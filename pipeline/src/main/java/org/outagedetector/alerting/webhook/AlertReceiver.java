@@ -22,15 +22,16 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * A webhook endpoint for trying the detector out: listens on 127.0.0.1, prints one line per request
+ * A webhook endpoint for trying the detector out: listens on 127.0.0.1 (or --host), prints one line per request
  * (which format, what it says, its idempotency key, whether its signature verified, whether it is a
  * retried copy) followed by the body, and answers 200.
  */
 public final class AlertReceiver implements AutoCloseable {
 
     static final String USAGE = """
-            Usage: receive [--port N] [--secret-file F]
-              Listens on http://127.0.0.1:N/ (default 9000, any path) and prints each webhook it receives.
+            Usage: receive [--host H] [--port N] [--secret-file F]
+              Listens on http://H:N/ (default 127.0.0.1:9000, any path) and prints each webhook it receives.
+              --host H          address to listen on; 0.0.0.0 inside a container (default 127.0.0.1)
               --port N          port to listen on; 0 picks a free one
               --secret-file F   check X-Signature-256 against an HMAC-SHA256 keyed with F's bytes
               --help            show this help""";
@@ -57,7 +58,11 @@ public final class AlertReceiver implements AutoCloseable {
 
     /** Starts listening on 127.0.0.1:port; {@code secret} may be null to skip signature checks. */
     static AlertReceiver start(int port, byte[] secret, PrintStream out) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+        return start(InetAddress.getLoopbackAddress(), port, secret, out);
+    }
+
+    static AlertReceiver start(InetAddress host, int port, byte[] secret, PrintStream out) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 0);
         AlertReceiver receiver = new AlertReceiver(server, secret, out);
         server.createContext("/", receiver::handle);
         server.start();
@@ -76,6 +81,7 @@ public final class AlertReceiver implements AutoCloseable {
     /** The {@code receive} command: serves until the process is stopped; returns only on bad usage or --help. */
     public static int run(String[] args) {
         int port = 9000;
+        String host = "127.0.0.1";
         byte[] secret = null;
         try {
             for (int i = 0; i < args.length; i++) {
@@ -84,6 +90,7 @@ public final class AlertReceiver implements AutoCloseable {
                         System.out.println(USAGE);
                         return 0;
                     }
+                    case "--host" -> host = value(args, ++i, "--host");
                     case "--port" -> port = port(value(args, ++i, "--port"));
                     case "--secret-file" -> secret = Files.readAllBytes(Path.of(value(args, ++i, "--secret-file")));
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
@@ -93,13 +100,13 @@ public final class AlertReceiver implements AutoCloseable {
             System.err.println("receive: " + e.getMessage() + "\n" + USAGE);
             return 2;
         }
-        try (AlertReceiver receiver = start(port, secret, System.out)) {
-            System.out.println("Listening on http://127.0.0.1:" + receiver.port() + "/"
+        try (AlertReceiver receiver = start(InetAddress.getByName(host), port, secret, System.out)) {
+            System.out.println("Listening on http://" + host + ":" + receiver.port() + "/"
                     + (secret == null ? "" : " (checking signatures)") + "; Ctrl-C stops.");
             new CountDownLatch(1).await();
             return 0;
         } catch (IOException e) {
-            System.err.println("receive: cannot listen on 127.0.0.1:" + port + ": " + e.getMessage());
+            System.err.println("receive: cannot listen on " + host + ":" + port + ": " + e.getMessage());
             return 1;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -102,5 +102,7 @@ class AlertReceiverTest {
         assertThat(AlertReceiver.run(new String[] {"--port", "70000"})).isEqualTo(2);
         assertThat(AlertReceiver.run(new String[] {"--bogus"})).isEqualTo(2);
         assertThat(AlertReceiver.run(new String[] {"--secret-file", "/nonexistent/secret"})).isEqualTo(2);
+        assertThat(AlertReceiver.run(new String[] {"--host"})).isEqualTo(2);
+        assertThat(AlertReceiver.run(new String[] {"--host", "no-such-host.invalid", "--port", "0"})).isEqualTo(1);
     }
 }
