@@ -16,9 +16,44 @@ final class Names {
 
     /** Lowercase, accents dropped, possessive dropped, only letters and digits: "You Tube's" → "youtube". */
     static String compact(String raw) {
+        String ascii = compactAscii(raw);
+        if (ascii != null) {
+            return ascii;
+        }
         String s = POSSESSIVE.matcher(raw.strip()).replaceFirst("");
         s = MARKS.matcher(Normalizer.normalize(s, Normalizer.Form.NFD)).replaceAll("");
         return NOT_LETTER_OR_DIGIT.matcher(s.toLowerCase(Locale.ROOT)).replaceAll("");
+    }
+
+    /**
+     * {@link #compact} without the three regexes and the Unicode normalization, for the common case of a
+     * plain ASCII name (it runs for every word of every post that reaches the catalog lookup); null when
+     * the text has other characters and needs the general path. ASCII has no marks to drop, so the result
+     * is the same.
+     */
+    private static String compactAscii(String raw) {
+        int end = raw.length();
+        for (int i = 0; i < end; i++) {
+            if (raw.charAt(i) >= 0x80) {
+                return null;
+            }
+        }
+        while (end > 0 && Character.isWhitespace(raw.charAt(end - 1))) {
+            end--; // strip(): only the trailing side matters, for the possessive
+        }
+        if (end >= 2 && raw.charAt(end - 2) == '\'' && raw.charAt(end - 1) == 's') {
+            end -= 2; // the possessive: "Twitter's"
+        }
+        StringBuilder sb = new StringBuilder(end);
+        for (int i = 0; i < end; i++) {
+            char c = raw.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                sb.append((char) (c + ('a' - 'A')));
+            } else if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
     }
 
     /** True for text in a script without spaces between words (kana, CJK ideographs, hangul). */

@@ -10,9 +10,9 @@ import org.outagedetector.language.PhraseHit.Strength;
  * The language step: is this post an outage report, about which service, what kind of problem.
  * Loaded once per JVM (all task slots of a TaskManager share it), thread-safe.
  *
- * <p>A post goes through a keyword prefilter, then the OpenNLP tokenizer, then the outage phrases of its
- * language, which also point at where the service name sits; the service is resolved against the catalog,
- * falling back to an open-world name.
+ * <p>A post goes through a keyword prefilter, then the OpenNLP tokenizer and a sense-aware second look
+ * ({@link #read}), then the outage phrases its words can trigger, which also point at where the service name
+ * sits; the service is resolved against the catalog, falling back to an open-world name; the model confirms.
  */
 public final class OutageLanguage {
 
@@ -67,20 +67,21 @@ public final class OutageLanguage {
             return Verdict.notOutage(0.0, LanguageGuess.of("", lang));
         }
         String language = LanguageGuess.of(text, lang);
-        if (!Prefilter.mayReport(text)) {
+        Reading reading = read(text, language);
+        if (reading == null) {
             return Verdict.notOutage(0.0, language);
         }
-        if (language.equals("ja") || language.equals("zh")) {
+        if (reading.tokens == null) {
             return classifyCjk(text, language);
         }
-        TextTokens tokens = TextTokens.of(text, tokenizers.forLanguage(language));
-        List<PhraseHit> hits = OutagePhrases.find(tokens);
-        List<ServiceMention> named = mentions.inText(tokens.original);
+        TextTokens tokens = reading.tokens;
+        List<PhraseHit> hits = OutagePhrases.find(tokens, reading.neutralized);
+        List<ServiceMention> named = reading.named;
         Verdict byRules = decide(tokens, hits, named, language, text);
         if (classifier == null) {
             return byRules;
         }
-        double p = classifier.probability(features(tokens, hits, named));
+        double p = classifier.probability(features(tokens, reading.neutralized, hits, named));
         if (byRules.outage()) {
             return p >= CONFIRM ? withConfidence(byRules, p) : Verdict.notOutage(p, language);
         }
@@ -92,6 +93,45 @@ public final class OutageLanguage {
     }
 
     /**
+     * Whether a post gets past both cheap looks and on to the phrases and the model (for CJK posts: the
+     * idiom rules); {@link LanguageBenchmark} reports the share that does.
+     */
+    boolean passesPrefilter(String text, String lang) {
+        return text != null && !text.isBlank() && read(text, LanguageGuess.of(text, lang)) != null;
+    }
+
+    /**
+     * The two cheap looks. First the keyword prefilter on the raw text ({@link Prefilter}); most posts stop
+     * there. Then, for Latin-script posts, the normalized words with the other senses of the outage words
+     * blanked ("I'm down for pizza", "my car broke down", "down 3-0"): when no phrase rule's trigger word is
+     * left, the post has no hashtag and names no catalog service (name, handle, domain), the full path could
+     * only say "not an outage" (no phrase can fire, no outage hashtag, nothing for the model to overrule on),
+     * so it stops here without the phrase patterns, the model or the problem kinds.
+     *
+     * @return null when the post stops; a reading without tokens for Japanese and Chinese, which have their own rules
+     */
+    private Reading read(String text, String language) {
+        if (!Prefilter.mayReport(text)) {
+            return null;
+        }
+        if (language.equals("ja") || language.equals("zh")) {
+            return new Reading(null, null, List.of());
+        }
+        TextTokens tokens = TextTokens.of(text, tokenizers.forLanguage(language));
+        String neutralized = HardNegatives.neutralize(tokens.joined);
+        boolean phrases = OutagePhrases.anyTriggered(neutralized);
+        List<ServiceMention> named = mentions.inText(tokens.original);
+        if (!phrases && named.isEmpty() && text.indexOf('#') < 0) {
+            return null;
+        }
+        return new Reading(tokens, neutralized, named);
+    }
+
+    /** A post past the cheap looks: its tokens, its normalized words with other senses blanked, the services it names. */
+    private record Reading(TextTokens tokens, String neutralized, List<ServiceMention> named) {
+    }
+
+    /**
      * What the classifier reads: the normalized words with other senses of the outage words blanked
      * ({@link HardNegatives}), every named service replaced by one placeholder so the model learns phrasing
      * rather than which services tend to break, and the names of the outage phrases that fired.
@@ -99,17 +139,18 @@ public final class OutageLanguage {
     String[] features(String text, String lang) {
         String language = LanguageGuess.of(text, lang);
         TextTokens tokens = TextTokens.of(text, tokenizers.forLanguage(language));
-        return features(tokens, OutagePhrases.find(tokens), mentions.inText(tokens.original));
+        String neutralized = HardNegatives.neutralize(tokens.joined);
+        return features(tokens, neutralized, OutagePhrases.find(tokens, neutralized), mentions.inText(tokens.original));
     }
 
-    private static String[] features(TextTokens tokens, List<PhraseHit> hits, List<ServiceMention> named) {
+    private static String[] features(TextTokens tokens, String neutralized, List<PhraseHit> hits, List<ServiceMention> named) {
         boolean[] isService = new boolean[tokens.original.size()];
         for (ServiceMention m : named) {
             for (int t = m.firstToken(); t <= m.lastToken(); t++) {
                 isService[t] = true;
             }
         }
-        String[] words = HardNegatives.neutralize(tokens.joined).split(" ");
+        String[] words = neutralized.split(" ");
         List<String> features = new ArrayList<>(words.length + hits.size());
         for (int w = 0; w < words.length; w++) {
             String word = isService[tokens.tokenOf(w)] ? SERVICE_PLACEHOLDER : words[w];
@@ -186,20 +227,20 @@ public final class OutageLanguage {
         if (strongest == null) {
             return Verdict.notOutage(0.1, language);
         }
-        String kind = ProblemKinds.of(text);
+        // Problem kinds are read only for a post that is an outage report (their patterns cost as much as a rule scan).
         if (slotVerified != null) {
             double confidence = slotVerifiedStrength == Strength.STRONG ? 0.95 : slotVerifiedStrength == Strength.MEDIUM ? 0.85 : 0.6;
-            return new Verdict(true, slotVerified.name(), true, kind, confidence, language);
+            return new Verdict(true, slotVerified.name(), true, ProblemKinds.of(text), confidence, language);
         }
         if (!named.isEmpty()) {
             double confidence = strongest == Strength.WEAK ? 0.6 : 0.8;
-            return new Verdict(true, named.get(0).name(), true, kind, confidence, language);
+            return new Verdict(true, named.get(0).name(), true, ProblemKinds.of(text), confidence, language);
         }
         if (slotOpen != null) {
-            return new Verdict(true, slotOpen.name(), false, kind, slotOpenStrength == Strength.STRONG ? 0.75 : 0.65, language);
+            return new Verdict(true, slotOpen.name(), false, ProblemKinds.of(text), slotOpenStrength == Strength.STRONG ? 0.75 : 0.65, language);
         }
         if (generic) {
-            return new Verdict(true, null, false, kind, 0.6, language);
+            return new Verdict(true, null, false, ProblemKinds.of(text), 0.6, language);
         }
         return Verdict.notOutage(0.3, language);
     }

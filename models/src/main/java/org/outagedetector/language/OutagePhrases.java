@@ -1,6 +1,7 @@
 package org.outagedetector.language;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -23,93 +24,129 @@ final class OutagePhrases {
             + "being|basically|seriously|having|having issues and) )*";
 
     private static final List<Rule> ENGLISH = List.of(
-            rule(Strength.STRONG, "is-x-down", "\\b(?:is|are|r|was) (?<s>(?:[^ ]+ ){0,3}?[^ ]+) (?:" + ADVERBS + ")(?:down|offline|dead)\\b", false),
-            rule(Strength.STRONG, "x-is-down", BEFORE + " (?:is|are|'s|was|went|goes|seems|seem|looks|look|has gone|have gone|has been|have been|keeps going|keep going|going|be) "
+            rule(Strength.STRONG, "is-x-down", List.of("down", "offline", "dead"), "\\b(?:is|are|r|was) (?<s>(?:[^ ]+ ){0,3}?[^ ]+) (?:" + ADVERBS + ")(?:down|offline|dead)\\b", false),
+            rule(Strength.STRONG, "x-is-down", List.of("down", "offline", "dead"), BEFORE + " (?:is|are|'s|was|went|goes|seems|seem|looks|look|has gone|have gone|has been|have been|keeps going|keep going|going|be) "
                     + ADVERBS + "(?:down|offline|dead)\\b", true),
-            rule(Strength.STRONG, "x-down", BEFORE + " (?:down|offline)(?: (?:again|rn|right now|now|today|atm|yet again|for (?:anyone|everyone|everybody|me|you|anybody|others|all|hours|over|the last|an hour|\\d+)|or is it just me|worldwide|everywhere|lol|lmao|smh|ugh|wtf|af|bro|guys|\\?|!|\\.|…)[^ ]*)*(?: |$)(?:[?!.…]|$|[^a-z0-9 ])", true),
-            rule(Strength.STRONG, "x-outage", BEFORE + " (?:outage|outages|down ?time|downtime|service disruption|blackout)\\b", true),
-            rule(Strength.STRONG, "outage-at-x", "\\b(?:outage|outages|downtime|disruption) (?:at|on|with|of|in|for|hitting|affecting) " + AFTER, false),
-            rule(Strength.MEDIUM, "x-not-working", BEFORE + " (?:is |are |has |have |just |keeps |keep |seems |still |completely |totally |literally |also )*"
+            rule(Strength.STRONG, "x-down", List.of("down", "offline"), BEFORE + " (?:down|offline)(?: (?:again|rn|right now|now|today|atm|yet again|for (?:anyone|everyone|everybody|me|you|anybody|others|all|hours|over|the last|an hour|\\d+)|or is it just me|worldwide|everywhere|lol|lmao|smh|ugh|wtf|af|bro|guys|\\?|!|\\.|…)[^ ]*)*(?: |$)(?:[?!.…]|$|[^a-z0-9 ])", true),
+            rule(Strength.STRONG, "x-outage", List.of("outage", "down", "disruption", "blackout"), BEFORE + " (?:outage|outages|down ?time|downtime|service disruption|blackout)\\b", true),
+            rule(Strength.STRONG, "outage-at-x", List.of("outage", "downtime", "disruption"), "\\b(?:outage|outages|downtime|disruption) (?:at|on|with|of|in|for|hitting|affecting) " + AFTER, false),
+            rule(Strength.MEDIUM, "x-not-working", List.of("work", "load", "respond", "open", "connect", "send", "sync", "launch", "updat", "refresh", "play", "stream", "going through", "function"), BEFORE + " (?:is |are |has |have |just |keeps |keep |seems |still |completely |totally |literally |also )*"
                     + "(?:not|stopped|quit) (?:working|loading|responding|opening|connecting|sending|syncing|launching|updating|refreshing|playing|streaming|going through|functioning|load|work)\\b", true),
-            rule(Strength.MEDIUM, "x-will-not-load", BEFORE + " (?:will not|can not|does not|do not|did not|would not|is not|are not) (?:even )?(?:load|open|work|connect|launch|start|play|stream|send|sync|refresh|respond|let me (?:log|sign) ?in|let me in)\\b", true),
-            rule(Strength.MEDIUM, "x-crashing", BEFORE + " (?:keeps |keep |is |are |has been |just |always |constantly |still )?(?:crashing|crashed|crashes|failing|freezing|glitching|lagging|bugging out|broken|erroring|acting up|timing out|throwing errors|giving me errors|giving errors|messing up|tweaking|tripping)\\b", true),
-            rule(Strength.MEDIUM, "x-having-issues", BEFORE + " (?:is |are )?(?:having|has|experiencing) (?:issues|problems|an outage|trouble|difficulties|connection issues|server issues|technical difficulties)\\b", true),
-            rule(Strength.MEDIUM, "cannot-use-x", "\\b(?:can not|could not|unable to|not able to|will not let me|won't let me|does not let me|failing to|fails to|failed to|trouble|problems|issues) "
+            rule(Strength.MEDIUM, "x-will-not-load", List.of("load", "open", "work", "connect", "launch", "start", "play", "stream", "send", "sync", "refresh", "respond", "let me"), BEFORE + " (?:will not|can not|does not|do not|did not|would not|is not|are not) (?:even )?(?:load|open|work|connect|launch|start|play|stream|send|sync|refresh|respond|let me (?:log|sign) ?in|let me in)\\b", true),
+            rule(Strength.MEDIUM, "x-crashing", List.of("crash", "fail", "freez", "glitch", "lagg", "bugging", "broken", "erroring", "acting up", "timing out", "errors", "messing up", "tweaking", "tripping"), BEFORE + " (?:keeps |keep |is |are |has been |just |always |constantly |still )?(?:crashing|crashed|crashes|failing|freezing|glitching|lagging|bugging out|broken|erroring|acting up|timing out|throwing errors|giving me errors|giving errors|messing up|tweaking|tripping)\\b", true),
+            rule(Strength.MEDIUM, "x-having-issues", List.of("issues", "problems", "outage", "trouble", "difficulties"), BEFORE + " (?:is |are )?(?:having|has|experiencing) (?:issues|problems|an outage|trouble|difficulties|connection issues|server issues|technical difficulties)\\b", true),
+            rule(Strength.MEDIUM, "cannot-use-x", List.of("not ", "unable", "won't", "fail", "trouble", "problems", "issues"), "\\b(?:can not|could not|unable to|not able to|will not let me|won't let me|does not let me|failing to|fails to|failed to|trouble|problems|issues) "
                     + "(?:log ?in(?:to)?|login|logging in(?:to)?|sign ?in(?:to)?|signing in(?:to)?|connect|connecting|access|accessing|load|loading|open|opening|reach|get into|get on|use|send|sending|refresh|stream|play|check)"
                     + "(?: (?:in|on|into|to|onto|my|the|with))*(?: " + AFTER + ")?", false),
-            rule(Strength.MEDIUM, "problems-with-x", "\\b(?:problems?|issues?|trouble|errors?|difficulties|difficulty|glitch|glitches|bugs?) (?:with|on|at|in|connecting to|accessing|loading|logging into) " + AFTER, false),
-            rule(Strength.WEAK, "error-code", "\\b(?:error|err)(?: code)? [a-z0-9-]*[0-9][a-z0-9-]*|\\b(?:500|502|503|504)\\b|internal server error|something went wrong|service unavailable|bad gateway", false),
-            rule(Strength.WEAK, "servers", "\\bservers? (?:is |are )?(?:down|not responding|dead|overloaded|unavailable|out)\\b", false),
-            rule(Strength.WEAK, "just-me", "\\b(?:is it just me|just me or|anyone else|anybody else|everyone else|is it down|down for everyone|down for anyone|down for me)\\b", false));
+            rule(Strength.MEDIUM, "problems-with-x", List.of("problem", "issue", "trouble", "error", "difficult", "glitch", "bug"), "\\b(?:problems?|issues?|trouble|errors?|difficulties|difficulty|glitch|glitches|bugs?) (?:with|on|at|in|connecting to|accessing|loading|logging into) " + AFTER, false),
+            rule(Strength.WEAK, "error-code", List.of("err", "500", "502", "503", "504", "went wrong", "unavailable", "bad gateway"), "\\b(?:error|err)(?: code)? [a-z0-9-]*[0-9][a-z0-9-]*|\\b(?:500|502|503|504)\\b|internal server error|something went wrong|service unavailable|bad gateway", false),
+            rule(Strength.WEAK, "servers", List.of("server"), "\\bservers? (?:is |are )?(?:down|not responding|dead|overloaded|unavailable|out)\\b", false),
+            rule(Strength.WEAK, "just-me", List.of("just me", "anyone else", "anybody else", "everyone else", "is it down", "down for"), "\\b(?:is it just me|just me or|anyone else|anybody else|everyone else|is it down|down for everyone|down for anyone|down for me)\\b", false));
 
     private static final Map<String, List<Rule>> BY_LANGUAGE = Map.of(
             "es", List.of(
-                    rule(Strength.STRONG, "se-cayo-x", "\\b(?:se )?(?:cayó|cayo|callo|calló|cae|cayeron|caen) (?:el |la |los |las |de nuevo |otra vez |también )*" + AFTER, false),
-                    rule(Strength.STRONG, "x-se-cayo", BEFORE + " (?:se )?(?:cayó|cayo|callo|calló|cayeron|está caído|esta caido|está caída|esta caida|está caido|esta caído|caído|caido|caída|caida|fuera de servicio|down)\\b", true),
-                    rule(Strength.MEDIUM, "x-no-funciona", BEFORE + " (?:no|ya no|sigue sin|tampoco) (?:funciona|carga|anda|sirve|jala|abre|conecta|responde|me deja entrar|deja entrar|envía|envia|manda)\\b", true),
-                    rule(Strength.MEDIUM, "x-falla", BEFORE + " (?:está |esta )?(?:fallando|con fallas|con problemas|dando error|da error|tiene problemas)\\b", true),
-                    rule(Strength.STRONG, "caida-de-x", "\\b(?:caída|caida|falla|fallas|problemas|problema|intermitencia|fallo) (?:de|en|con|del) (?:la |el )?" + AFTER, false),
-                    rule(Strength.MEDIUM, "no-puedo-entrar-x", "\\bno (?:puedo|me deja|podemos|puede) (?:entrar|iniciar sesión|iniciar sesion|conectar(?:me)?|acceder|mandar|enviar|ver|usar)(?: (?:a|en|al|con|mensajes|por))* " + AFTER, false)),
+                    rule(Strength.STRONG, "se-cayo-x", List.of("cay", "callo", "calló", "cae"), "\\b(?:se )?(?:cayó|cayo|callo|calló|cae|cayeron|caen) (?:el |la |los |las |de nuevo |otra vez |también )*" + AFTER, false),
+                    rule(Strength.STRONG, "x-se-cayo", List.of("cay", "callo", "calló", "caído", "caido", "caída", "caida", "fuera de servicio", "down"), BEFORE + " (?:se )?(?:cayó|cayo|callo|calló|cayeron|está caído|esta caido|está caída|esta caida|está caido|esta caído|caído|caido|caída|caida|fuera de servicio|down)\\b", true),
+                    rule(Strength.MEDIUM, "x-no-funciona", List.of("funciona", "carga", "anda", "sirve", "jala", "abre", "conecta", "responde", "deja entrar", "envía", "envia", "manda"), BEFORE + " (?:no|ya no|sigue sin|tampoco) (?:funciona|carga|anda|sirve|jala|abre|conecta|responde|me deja entrar|deja entrar|envía|envia|manda)\\b", true),
+                    rule(Strength.MEDIUM, "x-falla", List.of("fallando", "fallas", "problemas", "error"), BEFORE + " (?:está |esta )?(?:fallando|con fallas|con problemas|dando error|da error|tiene problemas)\\b", true),
+                    rule(Strength.STRONG, "caida-de-x", List.of("caída", "caida", "falla", "problema", "intermitencia", "fallo"), "\\b(?:caída|caida|falla|fallas|problemas|problema|intermitencia|fallo) (?:de|en|con|del) (?:la |el )?" + AFTER, false),
+                    rule(Strength.MEDIUM, "no-puedo-entrar-x", List.of("puedo", "me deja", "podemos", "puede"), "\\bno (?:puedo|me deja|podemos|puede) (?:entrar|iniciar sesión|iniciar sesion|conectar(?:me)?|acceder|mandar|enviar|ver|usar)(?: (?:a|en|al|con|mensajes|por))* " + AFTER, false)),
             "pt", List.of(
-                    rule(Strength.STRONG, "x-caiu", BEFORE + " (?:caiu|caíram|cairam|tá fora do ar|ta fora do ar|está fora do ar|esta fora do ar|fora do ar|saiu do ar|down)\\b", true),
-                    rule(Strength.STRONG, "caiu-o-x", "\\b(?:caiu|caíram|cairam) (?:o |a |os |as |de novo |dnv |também )*" + AFTER, false),
-                    rule(Strength.MEDIUM, "x-nao-funciona", BEFORE + " (?:não|nao|n|num) (?:tá |ta |está |esta )?(?:funciona|funcionando|carrega|carregando|abre|abrindo|conecta|conectando|envia|enviando|entra)\\b", true),
-                    rule(Strength.MEDIUM, "x-travando", BEFORE + " (?:tá |ta |está |esta )?(?:travando|travado|bugou|bugado|bugando|deu pau|instável|instavel|com problema|com problemas|com instabilidade|dando erro|lento demais)\\b", true),
-                    rule(Strength.STRONG, "instabilidade-no-x", "\\b(?:instabilidade|problema|problemas|queda|falha|erro) (?:no|na|nos|nas|com o|com a|do|da|em) " + AFTER, false),
-                    rule(Strength.MEDIUM, "nao-consigo-x", "\\b(?:não|nao) (?:consigo|to conseguindo|tô conseguindo|estou conseguindo|dá pra|da pra) (?:entrar|acessar|logar|conectar|mandar|enviar|fazer login|usar|abrir)(?: (?:no|na|em|o|a|mensagem|mensagens))* " + AFTER, false)),
+                    rule(Strength.STRONG, "x-caiu", List.of("caiu", "caíram", "cairam", "do ar", "down"), BEFORE + " (?:caiu|caíram|cairam|tá fora do ar|ta fora do ar|está fora do ar|esta fora do ar|fora do ar|saiu do ar|down)\\b", true),
+                    rule(Strength.STRONG, "caiu-o-x", List.of("caiu", "caíram", "cairam"), "\\b(?:caiu|caíram|cairam) (?:o |a |os |as |de novo |dnv |também )*" + AFTER, false),
+                    rule(Strength.MEDIUM, "x-nao-funciona", List.of("funciona", "carrega", "abr", "conecta", "envia", "entra"), BEFORE + " (?:não|nao|n|num) (?:tá |ta |está |esta )?(?:funciona|funcionando|carrega|carregando|abre|abrindo|conecta|conectando|envia|enviando|entra)\\b", true),
+                    rule(Strength.MEDIUM, "x-travando", List.of("travad", "travando", "bug", "deu pau", "instável", "instavel", "problema", "instabilidade", "erro", "lento demais"), BEFORE + " (?:tá |ta |está |esta )?(?:travando|travado|bugou|bugado|bugando|deu pau|instável|instavel|com problema|com problemas|com instabilidade|dando erro|lento demais)\\b", true),
+                    rule(Strength.STRONG, "instabilidade-no-x", List.of("instabilidade", "problema", "queda", "falha", "erro"), "\\b(?:instabilidade|problema|problemas|queda|falha|erro) (?:no|na|nos|nas|com o|com a|do|da|em) " + AFTER, false),
+                    rule(Strength.MEDIUM, "nao-consigo-x", List.of("consigo", "conseguindo", "dá pra", "da pra"), "\\b(?:não|nao) (?:consigo|to conseguindo|tô conseguindo|estou conseguindo|dá pra|da pra) (?:entrar|acessar|logar|conectar|mandar|enviar|fazer login|usar|abrir)(?: (?:no|na|em|o|a|mensagem|mensagens))* " + AFTER, false)),
             "fr", List.of(
-                    rule(Strength.STRONG, "x-en-panne", BEFORE + " (?:est |sont |encore )*(?:en panne|down|hs|en rade|tombé|tombe|planté)\\b", true),
-                    rule(Strength.MEDIUM, "x-marche-pas", BEFORE + " (?:ne |n' )?(?:marche|fonctionne|répond|repond|charge|s'ouvre|se lance|bug|bugue|beugue|plante|rame)(?: (?:pas|plus|encore|toujours))*\\b", true),
-                    rule(Strength.STRONG, "panne-de-x", "\\b(?:panne|pannes|bug|bugs|problème|problèmes|probleme|soucis|souci|dysfonctionnement|incident) (?:de |d' ?|du |des |chez |sur |avec |générale (?:de |chez |sur ))?(?:l' ?)?" + AFTER, false),
-                    rule(Strength.MEDIUM, "impossible-x", "\\b(?:impossible de|je n'arrive pas à|j'arrive pas à|je ne peux pas|je peux pas|plus moyen de) (?:me connecter|se connecter|accéder|acceder|ouvrir|envoyer|charger|utiliser|regarder)(?: (?:à|a|au|sur|mon|ma|des|de))* " + AFTER, false)),
+                    rule(Strength.STRONG, "x-en-panne", List.of("panne", "down", "hs", "rade", "tomb", "planté"), BEFORE + " (?:est |sont |encore )*(?:en panne|down|hs|en rade|tombé|tombe|planté)\\b", true),
+                    rule(Strength.MEDIUM, "x-marche-pas", List.of("marche", "fonctionne", "répond", "repond", "charge", "ouvre", "se lance", "bug", "beugue", "plante", "rame"), BEFORE + " (?:ne |n' )?(?:marche|fonctionne|répond|repond|charge|s'ouvre|se lance|bug|bugue|beugue|plante|rame)(?: (?:pas|plus|encore|toujours))*\\b", true),
+                    rule(Strength.STRONG, "panne-de-x", List.of("panne", "bug", "problème", "probleme", "souci", "dysfonctionnement", "incident"), "\\b(?:panne|pannes|bug|bugs|problème|problèmes|probleme|soucis|souci|dysfonctionnement|incident) (?:de |d' ?|du |des |chez |sur |avec |générale (?:de |chez |sur ))?(?:l' ?)?" + AFTER, false),
+                    rule(Strength.MEDIUM, "impossible-x", List.of("impossible de", "arrive pas", "peux pas", "plus moyen de"), "\\b(?:impossible de|je n'arrive pas à|j'arrive pas à|je ne peux pas|je peux pas|plus moyen de) (?:me connecter|se connecter|accéder|acceder|ouvrir|envoyer|charger|utiliser|regarder)(?: (?:à|a|au|sur|mon|ma|des|de))* " + AFTER, false)),
             "de", List.of(
-                    rule(Strength.STRONG, "x-ist-down", BEFORE + " (?:(?:ist |sind |scheint |mal wieder |schon wieder |wieder |gerade |komplett |total )*(?:down|ausgefallen|offline)|(?:ist|sind) (?:mal wieder |schon wieder |wieder |gerade |komplett |total )*(?:tot|weg))\\b", true),
-                    rule(Strength.STRONG, "ist-x-down", "\\b(?:ist|sind) (?<s>(?:[^ ]+ ){0,2}?[^ ]+) (?:" + ADVERBS + ")(?:down|ausgefallen|offline)\\b", false),
-                    rule(Strength.MEDIUM, "x-geht-nicht", BEFORE + " (?:geht|funktioniert|funzt|lädt|läuft|laedt|laeuft|startet|reagiert|verbindet) (?:mal wieder |schon wieder |wieder |gerade |immer noch |heute |seit [^ ]+ |bei mir |auch )*(?:nicht|nich|net|kaum)\\b", true),
-                    rule(Strength.MEDIUM, "x-spinnt", BEFORE + " (?:spinnt|hängt|haengt|ist kaputt|kaputt|zickt|streikt|hat probleme|hat eine störung|hat störung)\\b", true),
-                    rule(Strength.STRONG, "stoerung-bei-x", "\\b(?:störung|stoerung|störungen|ausfall|probleme|problem|großstörung) (?:bei|mit|von|im|in der|beim|der|des) " + AFTER, false),
-                    rule(Strength.STRONG, "x-stoerung", BEFORE + " (?:störung|stoerung|ausfall|großstörung)\\b", true),
-                    rule(Strength.MEDIUM, "kann-nicht-x", "\\bkann (?:mich )?(?:nicht|nich|net) (?:bei|in|auf|mit) " + AFTER, false)));
+                    rule(Strength.STRONG, "x-ist-down", List.of("down", "ausgefallen", "offline", "tot", "weg"), BEFORE + " (?:(?:ist |sind |scheint |mal wieder |schon wieder |wieder |gerade |komplett |total )*(?:down|ausgefallen|offline)|(?:ist|sind) (?:mal wieder |schon wieder |wieder |gerade |komplett |total )*(?:tot|weg))\\b", true),
+                    rule(Strength.STRONG, "ist-x-down", List.of("down", "ausgefallen", "offline"), "\\b(?:ist|sind) (?<s>(?:[^ ]+ ){0,2}?[^ ]+) (?:" + ADVERBS + ")(?:down|ausgefallen|offline)\\b", false),
+                    rule(Strength.MEDIUM, "x-geht-nicht", List.of("nich", "net", "kaum"), BEFORE + " (?:geht|funktioniert|funzt|lädt|läuft|laedt|laeuft|startet|reagiert|verbindet) (?:mal wieder |schon wieder |wieder |gerade |immer noch |heute |seit [^ ]+ |bei mir |auch )*(?:nicht|nich|net|kaum)\\b", true),
+                    rule(Strength.MEDIUM, "x-spinnt", List.of("spinnt", "hängt", "haengt", "kaputt", "zickt", "streikt", "probleme", "störung"), BEFORE + " (?:spinnt|hängt|haengt|ist kaputt|kaputt|zickt|streikt|hat probleme|hat eine störung|hat störung)\\b", true),
+                    rule(Strength.STRONG, "stoerung-bei-x", List.of("störung", "stoerung", "ausfall", "problem"), "\\b(?:störung|stoerung|störungen|ausfall|probleme|problem|großstörung) (?:bei|mit|von|im|in der|beim|der|des) " + AFTER, false),
+                    rule(Strength.STRONG, "x-stoerung", List.of("störung", "stoerung", "ausfall"), BEFORE + " (?:störung|stoerung|ausfall|großstörung)\\b", true),
+                    rule(Strength.MEDIUM, "kann-nicht-x", List.of("kann "), "\\bkann (?:mich )?(?:nicht|nich|net) (?:bei|in|auf|mit) " + AFTER, false)));
 
     /** Fixed order, so the hits and therefore the verdicts do not depend on map iteration order. */
     private static final List<String> LANGUAGES = List.of("es", "pt", "fr", "de");
+
+    /**
+     * Every language's phrases, not just the guessed one: their words do not occur in other languages,
+     * and a short post ("panne SFR") gives a language guess too little to go on. English first.
+     */
+    private static final List<Rule> ALL = all();
+
+    /**
+     * Each rule's trigger words in one automaton: a rule whose regex cannot match without one of its
+     * triggers runs only on posts that contain one, so a post pays for the two or three rules its words
+     * can fire instead of scanning all of them (the scans were most of the cost per post).
+     */
+    private static final KeywordScanner TRIGGERS = new KeywordScanner(ALL.stream().map(Rule::triggers).toList(), false);
 
     private OutagePhrases() {
     }
 
     static List<PhraseHit> find(TextTokens tokens) {
+        return find(tokens, HardNegatives.neutralize(tokens.joined));
+    }
+
+    /** @param neutralized {@code tokens.joined} with the other senses blanked ({@link HardNegatives#neutralize}) */
+    static List<PhraseHit> find(TextTokens tokens, String neutralized) {
+        BitSet triggered = TRIGGERS.groupsIn(neutralized);
         List<PhraseHit> hits = new ArrayList<>();
-        String text = HardNegatives.neutralize(tokens.joined);
-        collect(ENGLISH, text, tokens, hits);
-        // Every language's phrases, not just the guessed one: their words do not occur in other languages,
-        // and a short post ("panne SFR") gives a language guess too little to go on.
-        for (String lang : LANGUAGES) {
-            collect(BY_LANGUAGE.get(lang), text, tokens, hits);
+        for (int r = triggered.nextSetBit(0); r >= 0; r = triggered.nextSetBit(r + 1)) {
+            collect(ALL.get(r), neutralized, tokens, hits);
         }
         return hits;
     }
 
-    private static void collect(List<Rule> rules, String text, TextTokens tokens, List<PhraseHit> hits) {
-        for (Rule rule : rules) {
-            Matcher m = rule.pattern.matcher(text);
-            int from = 0;
-            while (from <= text.length() && m.find(from)) {
-                if (rule.hasSubject && m.start("s") >= 0) {
-                    int first = tokens.wordAt(m.start("s"));
-                    int last = tokens.wordAt(Math.max(m.start("s"), m.end("s") - 1));
-                    hits.add(new PhraseHit(rule.strength, rule.name, first, last, rule.subjectBefore));
-                } else {
-                    hits.add(new PhraseHit(rule.strength, rule.name, -1, -1, false));
-                }
-                from = Math.max(m.end(), m.start() + 1);
+    /** Whether any phrase rule could fire: false means {@link #find} returns no hits. */
+    static boolean anyTriggered(String neutralized) {
+        return TRIGGERS.anyIn(neutralized);
+    }
+
+    /** Every rule run on every post, without the triggers: the reference the tests hold {@link #find} to. */
+    static List<PhraseHit> findWithoutTriggers(TextTokens tokens, String neutralized) {
+        List<PhraseHit> hits = new ArrayList<>();
+        for (Rule rule : ALL) {
+            collect(rule, neutralized, tokens, hits);
+        }
+        return hits;
+    }
+
+    private static List<Rule> all() {
+        List<Rule> all = new ArrayList<>(ENGLISH);
+        for (String lang : LANGUAGES) {
+            all.addAll(BY_LANGUAGE.get(lang));
+        }
+        return List.copyOf(all);
+    }
+
+    private static void collect(Rule rule, String text, TextTokens tokens, List<PhraseHit> hits) {
+        Matcher m = rule.pattern.matcher(text);
+        int from = 0;
+        while (from <= text.length() && m.find(from)) {
+            if (rule.hasSubject && m.start("s") >= 0) {
+                int first = tokens.wordAt(m.start("s"));
+                int last = tokens.wordAt(Math.max(m.start("s"), m.end("s") - 1));
+                hits.add(new PhraseHit(rule.strength, rule.name, first, last, rule.subjectBefore));
+            } else {
+                hits.add(new PhraseHit(rule.strength, rule.name, -1, -1, false));
             }
+            from = Math.max(m.end(), m.start() + 1);
         }
     }
 
-    private static Rule rule(Strength strength, String name, String regex, boolean subjectBefore) {
-        return new Rule(strength, name, Pattern.compile(regex), subjectBefore, regex.contains("(?<s>"));
+    /** {@code triggers}: lowercase literals of which every match of {@code regex} contains at least one. */
+    private static Rule rule(Strength strength, String name, List<String> triggers, String regex, boolean subjectBefore) {
+        return new Rule(strength, name, triggers, Pattern.compile(regex), subjectBefore, regex.contains("(?<s>"));
     }
 
-    private record Rule(Strength strength, String name, Pattern pattern, boolean subjectBefore, boolean hasSubject) {
+    private record Rule(Strength strength, String name, List<String> triggers, Pattern pattern, boolean subjectBefore, boolean hasSubject) {
     }
 }

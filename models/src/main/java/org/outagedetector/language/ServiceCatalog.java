@@ -296,8 +296,12 @@ public final class ServiceCatalog {
         }
     }
 
+    /** Compiled once: {@code String.matches} compiled this pattern anew for every token of every post. */
+    private static final Pattern DOMAIN = Pattern.compile("(?i)([a-z]+://)?([a-z0-9-]+\\.)+[a-z]{2,}(/\\S*)?");
+
     static boolean looksLikeDomain(String s) {
-        return s.matches("(?i)([a-z]+://)?([a-z0-9-]+\\.)+[a-z]{2,}(/\\S*)?");
+        // A domain has a dot; most tokens have none and need no regex at all.
+        return s.indexOf('.') > 0 && DOMAIN.matcher(s).matches();
     }
 
     private static String host(String urlOrDomain) {

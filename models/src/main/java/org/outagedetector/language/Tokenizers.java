@@ -10,7 +10,7 @@ import opennlp.tools.tokenize.TokenizerModel;
 
 /**
  * OpenNLP tokenizer models, loaded once and shared; {@link TokenizerME} keeps per-call state, so each thread
- * gets its own instance over the shared model.
+ * gets its own instance over the shared model, behind a per-thread memo of its splits ({@link MemoTokenizer}).
  *
  * <p>Maven Central publishes OpenNLP tokenizer models for English and German but not for Spanish,
  * Portuguese or French (their maven-metadata.xml is a 404), so those languages use the English UD model:
@@ -24,14 +24,14 @@ final class Tokenizers {
 
     private final TokenizerModel english;
     private final TokenizerModel german;
-    private final ThreadLocal<TokenizerME> englishTokenizer;
-    private final ThreadLocal<TokenizerME> germanTokenizer;
+    private final ThreadLocal<Tokenizer> englishTokenizer;
+    private final ThreadLocal<Tokenizer> germanTokenizer;
 
     Tokenizers() {
         this.english = load(MODEL_BY_LANGUAGE.get("en"));
         this.german = load(MODEL_BY_LANGUAGE.get("de"));
-        this.englishTokenizer = ThreadLocal.withInitial(() -> new TokenizerME(english));
-        this.germanTokenizer = ThreadLocal.withInitial(() -> new TokenizerME(german));
+        this.englishTokenizer = ThreadLocal.withInitial(() -> new MemoTokenizer(new TokenizerME(english)));
+        this.germanTokenizer = ThreadLocal.withInitial(() -> new MemoTokenizer(new TokenizerME(german)));
     }
 
     Tokenizer forLanguage(String language) {
