@@ -93,7 +93,7 @@ public class SpikeDetector extends KeyedCoProcessFunction<String, ServiceMinute,
             judgeEmptyMinutesBefore(s, ctx.getCurrentKey(), timestamp + 1, ctx, out);
             scheduleEmptyMinuteCheck(s, judgedUntil.value(), ctx);
         }
-        applyDueStatements(s, timestamp, out);
+        applyStatementsUpTo(s, timestamp, out);
         state.update(s);
     }
 
@@ -119,7 +119,8 @@ public class SpikeDetector extends KeyedCoProcessFunction<String, ServiceMinute,
         }
     }
 
-    private void applyDueStatements(ServiceState s, long now, Collector<AlertEvent> out) throws Exception {
+    /** Applies the pending statements made at or before {@code now}, oldest first. */
+    private void applyStatementsUpTo(ServiceState s, long now, Collector<AlertEvent> out) throws Exception {
         List<StatusUpdate> due = new ArrayList<>();
         List<StatusUpdate> later = new ArrayList<>();
         for (StatusUpdate u : pendingStatements.get()) {
@@ -135,7 +136,12 @@ public class SpikeDetector extends KeyedCoProcessFunction<String, ServiceMinute,
         pendingStatements.update(later);
     }
 
-    private void judge(ServiceState s, MinuteEvidence m, Context ctx, Collector<AlertEvent> out) {
+    /**
+     * Judges a minute after every statement made before its end. A minute's window and a statement's timer can
+     * reach this operator in either order depending on how far each watermark jumps; this fixes one order.
+     */
+    private void judge(ServiceState s, MinuteEvidence m, Context ctx, Collector<AlertEvent> out) throws Exception {
+        applyStatementsUpTo(s, m.start() + detector.config().stepMillis - 1, out);
         detector.onStep(s, m, e -> emit(e, out), point -> ctx.output(MINUTE_POINTS, point));
     }
 

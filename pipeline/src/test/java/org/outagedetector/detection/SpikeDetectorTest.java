@@ -95,6 +95,22 @@ class SpikeDetectorTest {
     }
 
     @Test
+    void aStatementComesBeforeTheMinuteItFallsInWhateverTheWatermarkDoes() throws Exception {
+        warmUp("acme");
+        harness.processElement2(new StreamRecord<>(
+                new StatusUpdate("acme", T0 + 121 * MINUTE + 30_000, "investigating", "looking"), T0 + 121 * MINUTE));
+        minute("acme", 120, 40);
+        // The watermark jumps past the statement and the next minute at once: the window's element arrives
+        // before the statement's timer fires, yet the statement is applied first.
+        long start = T0 + 121 * MINUTE;
+        harness.processElement1(new StreamRecord<>(new ServiceMinute("acme", true, start, start + MINUTE, 90, 90,
+                List.of(), List.of("acme is down")), start + MINUTE - 1));
+        watermark(start + MINUTE - 1);
+        assertThat(alerts()).extracting(a -> a.reason).containsExactly("opened", "official_ack", "grew");
+        assertThat(alerts().get(1).distinctAuthors).isEqualTo(40);
+    }
+
+    @Test
     void servicesAreJudgedIndependently() throws Exception {
         warmUp("acme");
         warmUp("globex");
