@@ -16,11 +16,24 @@ final class Names {
 
     /** Lowercase, accents dropped, possessive dropped, only letters and digits: "You Tube's" → "youtube". */
     static String compact(String raw) {
-        String ascii = compactAscii(raw);
+        return compact(raw, true);
+    }
+
+    /**
+     * {@link #compact} of one word inside a longer name: the possessive counts only at the end of the whole
+     * name, so "a 's b" is "asb"; {@code compact(String.join(" ", words))} is the inner words' keys followed by
+     * the last word's {@link #compact}, which lets a scan key every word once instead of every span.
+     */
+    static String compactInner(String raw) {
+        return compact(raw, false);
+    }
+
+    private static String compact(String raw, boolean dropPossessive) {
+        String ascii = compactAscii(raw, dropPossessive);
         if (ascii != null) {
             return ascii;
         }
-        String s = POSSESSIVE.matcher(raw.strip()).replaceFirst("");
+        String s = dropPossessive ? POSSESSIVE.matcher(raw.strip()).replaceFirst("") : raw;
         s = MARKS.matcher(Normalizer.normalize(s, Normalizer.Form.NFD)).replaceAll("");
         return NOT_LETTER_OR_DIGIT.matcher(s.toLowerCase(Locale.ROOT)).replaceAll("");
     }
@@ -31,7 +44,7 @@ final class Names {
      * the text has other characters and needs the general path. ASCII has no marks to drop, so the result
      * is the same.
      */
-    private static String compactAscii(String raw) {
+    private static String compactAscii(String raw, boolean dropPossessive) {
         int end = raw.length();
         for (int i = 0; i < end; i++) {
             if (raw.charAt(i) >= 0x80) {
@@ -41,7 +54,7 @@ final class Names {
         while (end > 0 && Character.isWhitespace(raw.charAt(end - 1))) {
             end--; // strip(): only the trailing side matters, for the possessive
         }
-        if (end >= 2 && raw.charAt(end - 2) == '\'' && raw.charAt(end - 1) == 's') {
+        if (dropPossessive && end >= 2 && raw.charAt(end - 2) == '\'' && raw.charAt(end - 1) == 's') {
             end -= 2; // the possessive: "Twitter's"
         }
         StringBuilder sb = new StringBuilder(end);

@@ -31,6 +31,14 @@ final class ServiceMentions {
     List<ServiceMention> inText(List<String> tokens) {
         List<ServiceMention> found = new ArrayList<>();
         int maxSpan = catalog.longestKeyTokens();
+        // Each word keyed once (see Names.compactInner), not once per span it starts or ends.
+        String[] last = new String[tokens.size()];
+        String[] inner = new String[tokens.size()];
+        for (int i = 0; i < tokens.size(); i++) {
+            last[i] = Names.compact(tokens.get(i));
+            inner[i] = Names.compactInner(tokens.get(i));
+        }
+        StringBuilder key = new StringBuilder();
         for (int i = 0; i < tokens.size(); i++) {
             String token = tokens.get(i);
             Optional<ServiceEntry> marked = marked(token);
@@ -38,9 +46,17 @@ final class ServiceMentions {
                 found.add(new ServiceMention(marked.get().name(), marked.get(), i, i));
                 continue;
             }
+            if (!isWordy(token)) {
+                continue; // no name starts at punctuation or an emoji
+            }
             for (int span = Math.min(maxSpan, tokens.size() - i); span >= 1; span--) {
-                Optional<ServiceEntry> named = catalog.resolveInText(Names.compact(String.join(" ", tokens.subList(i, i + span))));
-                if (named.isPresent() && isWordy(tokens.get(i))) {
+                key.setLength(0);
+                for (int t = i; t < i + span - 1; t++) {
+                    key.append(inner[t]);
+                }
+                key.append(last[i + span - 1]);
+                Optional<ServiceEntry> named = catalog.resolveInText(key.toString());
+                if (named.isPresent()) {
                     found.add(new ServiceMention(named.get().name(), named.get(), i, i + span - 1));
                     i += span - 1;
                     break;
