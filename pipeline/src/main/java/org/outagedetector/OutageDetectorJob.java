@@ -8,6 +8,7 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
 import org.outagedetector.aggregation.EmitServiceMinute;
+import org.outagedetector.aggregation.LateMentions;
 import org.outagedetector.aggregation.ServiceMinute;
 import org.outagedetector.aggregation.TallyMinute;
 import org.outagedetector.alerting.AlertEvent;
@@ -69,10 +70,12 @@ public final class OutageDetectorJob {
         DataStream<Mention> mentions = extractMentions(
                 posts.assignTimestampsAndWatermarks(EventTime.forPosts(timing.maxDisorder(), timing.idleness()))
                         .name("post-event-time").uid("post-event-time"));
-        DataStream<ServiceMinute> minutes = tallyPerMinute(mentions);
+        SingleOutputStreamOperator<ServiceMinute> minutes = tallyPerMinute(mentions);
 
         DataStream<StatusUpdate> statements;
-        DataStream<DeadLetter> deadLetters = posts.getSideOutput(ParseOrDeadLetter.DEAD_LETTERS);
+        DataStream<DeadLetter> deadLetters = posts.getSideOutput(ParseOrDeadLetter.DEAD_LETTERS)
+                .union(minutes.getSideOutput(LateMentions.TAG).map(new LateMentions()).name("late-mentions")
+                        .uid("late-mentions"));
         if (in.statements() != null) {
             SingleOutputStreamOperator<StatusUpdate> parsed = parse(
                     env.fromSource(in.statements(), WatermarkStrategy.noWatermarks(), "statements")
@@ -113,9 +116,10 @@ public final class OutageDetectorJob {
         return posts.flatMap(new ExtractMentions()).name("extract-mentions").uid("extract-mentions");
     }
 
-    static DataStream<ServiceMinute> tallyPerMinute(DataStream<Mention> mentions) {
+    static SingleOutputStreamOperator<ServiceMinute> tallyPerMinute(DataStream<Mention> mentions) {
         return mentions.keyBy(m -> m.service)
                 .window(TumblingEventTimeWindows.of(Duration.ofMinutes(1)))
+                .sideOutputLateData(LateMentions.TAG)
                 .aggregate(new TallyMinute(), new EmitServiceMinute())
                 .name("tally-per-minute").uid("tally-per-minute");
     }

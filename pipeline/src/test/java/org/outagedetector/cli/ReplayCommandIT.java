@@ -31,6 +31,9 @@ class ReplayCommandIT {
                 out.write((line + "\n").getBytes(StandardCharsets.UTF_8));
             }
             out.write(new byte[] {'{', '"', 't', 'e', 'x', 't', '"', ':', '"', (byte) 0xff, '"', '}', '\n'});
+            // Valid, but hours behind the stream: its minute was judged long ago.
+            out.write("{\"author_id\":\"late1\",\"text\":\"is twitter down?\",\"created_at\":\"2012-06-21T10:00:00Z\"}\n"
+                    .getBytes(StandardCharsets.UTF_8));
         }
         Files.writeString(status, "{\"service\":\"twitter\",\"status\":\"melting\",\"time\":\"2012-06-21T16:00:00Z\"}\n",
                 java.nio.file.StandardOpenOption.APPEND);
@@ -46,12 +49,13 @@ class ReplayCommandIT {
         assertThat(events).extracting(a -> a.service).doesNotContain("netflix", "gmail");
 
         List<String> deadLetters = Files.readAllLines(dead);
-        assertThat(deadLetters).hasSize(6);
+        assertThat(deadLetters).hasSize(7);
         assertThat(deadLetters).anyMatch(l -> l.contains("missing required field 'created_at'"))
                 .anyMatch(l -> l.contains("out of range"))
                 .anyMatch(l -> l.contains("not a JSON object"))
                 .anyMatch(l -> l.contains("UTF-8"))
-                .anyMatch(l -> l.contains("field 'status' must be one of"));
+                .anyMatch(l -> l.contains("field 'status' must be one of"))
+                .anyMatch(l -> l.contains("late: the minute of 2012-06-21T10:00:00Z was already closed for twitter"));
     }
 
     @Test
