@@ -26,7 +26,8 @@ import java.util.concurrent.Callable;
 @Command(name = "nab", mixinStandardHelpOptions = true,
         description = "Runs the spike detector over every *.csv (timestamp,value) in --input, row by row as a "
                 + "stream, and writes timestamp,value,anomaly_score to the same file name in --output. The score is "
-                + "1 on the row where an alert opens (or an incident recurs) and 0 elsewhere.")
+                + "1 on the row where an alert opens and 0 elsewhere: a flickering outage that recurs under the same "
+                + "incident id is not a new detection.")
 public class NabCommand implements Callable<Integer> {
 
     private static final DateTimeFormatter NAB_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
@@ -75,7 +76,7 @@ public class NabCommand implements Callable<Integer> {
                 int count = (int) Math.round(Double.parseDouble(r[1].trim()));
                 boolean[] opened = {false};
                 detector.onStep(state, new MinuteEvidence("series", true, times[i], count, count, List.of(), List.of(), 0),
-                        e -> opened[0] |= AlertEvent.OPEN.equals(e.state) || "recurred".equals(e.reason));
+                        e -> opened[0] |= AlertEvent.OPEN.equals(e.state));
                 w.write(r[0] + "," + r[1] + "," + (opened[0] ? "1.0" : "0.0") + "\n");
             }
         }

@@ -1,26 +1,38 @@
 package org.outagedetector.detection;
 
 /**
- * What a service's distinct-author count per step (a minute in the job) normally is: a level (exponentially weighted recent
- * rate, where minutes without mentions count as zero) and an hour-of-day profile learned across days.
- * Kept in keyed state as a fixed-size POJO, so state per service is bounded whatever its traffic.
+ * What a service's distinct-author count per step (a minute in the job) normally is:
+ * <ul>
+ *   <li>a level: the exponentially weighted mean of recent steps (silent steps count as zero), bias-corrected
+ *       so a new service is judged against the mean of the steps it has had, not against a level still
+ *       climbing from zero;</li>
+ *   <li>seasonal profiles by hour of week and hour of day, learned from fully observed hours;</li>
+ *   <li>the spread: a negative binomial dispersion learned from the residuals, so a bursty series is not
+ *       judged as if it were Poisson (and a calm one not as if it were bursty).</li>
+ * </ul>
+ * Every part is a fixed-size array or number, so the state per service is bounded whatever its traffic.
+ * A Flink POJO.
  */
 public class Baseline {
-    private static final long HOUR = 3_600_000L;
+    static final long HOUR = 3_600_000L;
     private static final int HOURS_PER_DAY = 24;
+    private static final int HOURS_PER_WEEK = 7 * HOURS_PER_DAY;
 
-    /** Start of the first minute ever folded in; 0 when the service is new. */
+    /** Start of the first step ever folded in; 0 when the service is new. */
     public long firstMinute;
-    /** Start of the minute after the last one folded in. */
+    /** Start of the step after the last one folded in. */
     public long nextMinute;
+    /** Exponentially weighted sum of counts, and the weight it has accumulated (1 minus decay^steps). */
     public double level;
-    /** Mean authors per minute for each UTC hour of the day, and how many days went into each. */
-    public double[] hourProfile = new double[HOURS_PER_DAY];
-    public int[] hourDays = new int[HOURS_PER_DAY];
+    public double levelWeight;
+    public SeasonalProfile daily = SeasonalProfile.ofSlots(HOURS_PER_DAY);
+    public SeasonalProfile weekly = SeasonalProfile.ofSlots(HOURS_PER_WEEK);
     /** The hour being accumulated (epoch hours), its sum so far, and whether any of it went unobserved. */
     public long currentHour;
     public double currentHourSum;
     public boolean currentHourIncomplete;
+    /** 1 / dispersion, learned; 0 means "not yet learned": the configured prior applies. */
+    public double inverseDispersion;
 
     public Baseline() {}
 
@@ -28,38 +40,83 @@ public class Baseline {
         return firstMinute == 0;
     }
 
-    /** Steps (minutes in the job) of history before {@code minuteStart}. */
+    /** Steps of history before {@code minuteStart}. */
     public long historySteps(long minuteStart, DetectorConfig cfg) {
         return isNew() ? 0 : (minuteStart - firstMinute) / cfg.stepMillis;
     }
 
-    /** Expected distinct authors in the minute starting at {@code minuteStart}. */
+    /** Expected count in the step starting at {@code minuteStart}. */
     public double expected(long minuteStart, DetectorConfig cfg) {
         if (isNew()) {
             return cfg.priorRate;
         }
-        long gap = Math.max(0, (minuteStart - nextMinute) / cfg.stepMillis);
-        double lvl = level * Math.pow(cfg.levelDecayPerStep(), gap);
-        int h = hourOfDay(minuteStart);
-        // The profile anticipates the daily rise that the level only follows, so take the larger.
-        double seasonal = hourDays[h] >= cfg.seasonalMinDays ? hourProfile[h] : 0;
-        return Math.max(cfg.priorRate, Math.max(lvl, seasonal));
+        double decayed = Math.pow(cfg.levelDecayPerStep(), gapSteps(minuteStart, cfg));
+        double weight = 1 - (1 - levelWeight) * decayed;
+        double recent = weight > 0 ? level * decayed / weight : 0;
+        // The profile anticipates the daily rise that the level only follows, so take the larger: a false
+        // alarm at every morning rise costs more than a slightly later alarm at night.
+        return Math.max(cfg.priorRate, Math.max(recent, seasonal(minuteStart, cfg)));
     }
 
-    /** Folds in one minute's count (the caller clips outliers so an outage does not become normal). */
-    public void observe(long minuteStart, double count, DetectorConfig cfg) {
+    /** The week's slot once two weeks have been seen, else the day's slot once two days have, else 0. */
+    double seasonal(long minuteStart, DetectorConfig cfg) {
+        long hour = minuteStart / HOUR;
+        double week = weekly.mean(hour, cfg.seasonalMinPeriods);
+        if (!Double.isNaN(week)) {
+            return week;
+        }
+        double day = daily.mean(hour, cfg.seasonalMinPeriods);
+        return Double.isNaN(day) ? 0 : day;
+    }
+
+    /** The negative binomial dispersion to judge this service with. */
+    public double dispersion(DetectorConfig cfg) {
+        return inverseDispersion > 0 ? 1 / inverseDispersion : cfg.dispersion;
+    }
+
+    /**
+     * Folds in one step's count, judged against {@code expected}. The level and profiles learn the count
+     * clipped a few standard deviations above expectation, so a burst does not become the norm; the spread
+     * learns from the count itself, so a series that bursts often is judged as the bursty series it is.
+     */
+    public void observe(long minuteStart, double count, double expected, DetectorConfig cfg) {
         advanceTo(minuteStart, cfg);
+        double dispersion = dispersion(cfg);
+        double clipped = Math.min(count, Clip.ceiling(expected, dispersion));
         double decay = cfg.levelDecayPerStep();
-        level = decay * level + (1 - decay) * count;
-        currentHourSum += count;
+        level = decay * level + (1 - decay) * clipped;
+        levelWeight = decay * levelWeight + (1 - decay);
+        currentHourSum += clipped;
         nextMinute = minuteStart + cfg.stepMillis;
+        learnSpread(count, expected, cfg);
     }
 
-    /** Moves past a minute without learning from it (used while an incident is open). */
+    /** Moves past a step without learning from it (used while an incident is open). */
     public void skip(long minuteStart, DetectorConfig cfg) {
         advanceTo(minuteStart, cfg);
         currentHourIncomplete = true;
         nextMinute = minuteStart + cfg.stepMillis;
+    }
+
+    /**
+     * Method of moments for a negative binomial: E[(k - mean)² - mean] = mean² / dispersion. Below one
+     * expected per step a residual says almost nothing about the spread, so those steps leave it alone.
+     */
+    private void learnSpread(double count, double expected, DetectorConfig cfg) {
+        if (expected < 1) {
+            return;
+        }
+        double r = count - expected;
+        // Uncapped: the bursts are what the spread is for; the bounds below keep it sane.
+        double sample = (r * r - expected) / (expected * expected);
+        double current = inverseDispersion > 0 ? inverseDispersion : 1 / cfg.dispersion;
+        double w = 1 - Math.pow(0.5, cfg.stepMillis / (cfg.dispersionHalfLifeHours * (double) HOUR));
+        double next = (1 - w) * current + w * sample;
+        inverseDispersion = Math.max(1 / cfg.maxDispersion, Math.min(1 / cfg.minDispersion, next));
+    }
+
+    private long gapSteps(long minuteStart, DetectorConfig cfg) {
+        return Math.max(0, (minuteStart - nextMinute) / cfg.stepMillis);
     }
 
     private void advanceTo(long minuteStart, DetectorConfig cfg) {
@@ -69,36 +126,31 @@ public class Baseline {
             currentHour = minuteStart / HOUR;
             // The first hour is seen only from here on: its mean would understate the hour.
             currentHourIncomplete = minuteStart % HOUR != 0;
-            level = cfg.priorRate;
             return;
         }
-        long gap = Math.max(0, (minuteStart - nextMinute) / cfg.stepMillis);
-        level *= Math.pow(cfg.levelDecayPerStep(), gap);
+        // Steps nobody mentioned the service in are steps with zero reports.
+        double decayed = Math.pow(cfg.levelDecayPerStep(), gapSteps(minuteStart, cfg));
+        level *= decayed;
+        levelWeight = 1 - (1 - levelWeight) * decayed;
         closeHoursBefore(minuteStart / HOUR, cfg);
     }
 
     private void closeHoursBefore(long hour, DetectorConfig cfg) {
-        // Past two days of silence every hour has been closed at zero already; skip ahead.
-        if (hour - currentHour > 2 * HOURS_PER_DAY) {
-            currentHour = hour - 2 * HOURS_PER_DAY;
+        // Past two weeks of silence every slot has been closed at zero already; skip ahead.
+        if (hour - currentHour > 2 * HOURS_PER_WEEK) {
+            currentHour = hour - 2 * HOURS_PER_WEEK;
             currentHourSum = 0;
             currentHourIncomplete = false;
         }
         while (currentHour < hour) {
             if (!currentHourIncomplete) {
-                int h = (int) (currentHour % HOURS_PER_DAY);
                 double mean = currentHourSum * cfg.stepMillis / HOUR;
-                hourProfile[h] = hourDays[h] == 0 ? mean
-                        : (1 - cfg.seasonalDayWeight) * hourProfile[h] + cfg.seasonalDayWeight * mean;
-                hourDays[h]++;
+                daily.learn(currentHour, mean, cfg.seasonalWeight);
+                weekly.learn(currentHour, mean, cfg.seasonalWeight);
             }
             currentHour++;
             currentHourSum = 0;
             currentHourIncomplete = false;
         }
-    }
-
-    static int hourOfDay(long millis) {
-        return (int) Math.floorMod(millis / HOUR, HOURS_PER_DAY);
     }
 }

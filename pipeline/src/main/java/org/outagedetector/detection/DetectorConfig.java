@@ -7,8 +7,10 @@ import java.time.Duration;
 public class DetectorConfig implements Serializable {
     /** The length of one count (the job's window); {@code nab} sets it to the series' spacing. */
     public long stepMillis = 60_000L;
-    /** An incident opens when the count is this unlikely under the baseline... */
+    /** An incident opens when counts this unlikely under the baseline (the false-alarm rate per step)... */
     public double openTailProbability = 1e-6;
+    /** ...are seen over this many consecutive steps, each at the per-step share of that budget. */
+    public int confirmSteps = 2;
     /** ...and at least this many distinct people report it: three people are never an outage. */
     public int minAuthors = 8;
     /** A minute counts as calm again when its count is no less likely than this. */
@@ -21,14 +23,22 @@ public class DetectorConfig implements Serializable {
     public Duration ackMemory = Duration.ofHours(2);
     /** Half-life of the level (recent rate) in minutes. */
     public double levelHalfLifeMinutes = 60;
-    /** Weight of each new day in the hour-of-day profile. */
-    public double seasonalDayWeight = 0.3;
-    /** Days of profile needed before the seasonal term is trusted. */
-    public int seasonalMinDays = 2;
+    /** Weight of each new period (day, week) in the seasonal profiles: about three periods of memory. */
+    public double seasonalWeight = 0.3;
+    /** Periods seen before a profile slot is trusted (two weeks for hour-of-week, two days for hour-of-day). */
+    public int seasonalMinPeriods = 2;
     /** Rate assumed for a service never seen before, and the floor of every expectation (authors/minute). */
     public double priorRate = 0.05;
-    /** Negative binomial dispersion (variance = mean + mean²/dispersion). */
+    /** Negative binomial dispersion (variance = mean + mean²/dispersion) until a service's own is learned. */
     public double dispersion = 10;
+    /** The learned dispersion is kept within these bounds: never burstier than geometric (1), nor near-Poisson
+     * beyond 100, so one quiet week cannot make a service's next busy hour look like an outage. */
+    public double minDispersion = 1;
+    public double maxDispersion = 100;
+    /** Half-life of the learned spread, in hours of event time: a day, so it follows a service's season. */
+    public double dispersionHalfLifeHours = 24;
+    /** A shared surge counts only the part of the rise this many Poisson deviations sure (see StreamLoad). */
+    public double surgeSigmas = 3;
     /** Minutes of history before a service's baseline is trusted... */
     public int warmupMinutes = 60;
     /** ...unless the crowd is at least this large: an unheard-of crowd needs no history. */
@@ -43,6 +53,11 @@ public class DetectorConfig implements Serializable {
 
     public static DetectorConfig defaults() {
         return new DetectorConfig();
+    }
+
+    /** Each step's tail threshold: independent steps multiply, so the budget is split geometrically. */
+    public double stepTailProbability() {
+        return Math.pow(openTailProbability, 1.0 / confirmSteps);
     }
 
     /** Level decay per step, from the half-life. */

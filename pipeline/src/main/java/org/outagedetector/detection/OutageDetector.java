@@ -39,14 +39,25 @@ public class OutageDetector implements Serializable {
     /** As {@link #onStep(ServiceState, MinuteEvidence, Consumer)}, also reporting the judged point. */
     public void onStep(ServiceState s, MinuteEvidence m, Consumer<AlertEvent> out, Consumer<MinutePoint> points) {
         Baseline b = s.baseline;
-        double expected = b.expected(m.start(), cfg);
+        double usual = b.expected(m.start(), cfg);
+        // In a shared surge the whole stream is busier: judge the service against its share of that rise.
+        double expected = m.load() == null ? usual : usual * m.load().surgeFactor(m.posts(), cfg);
+        double dispersion = b.dispersion(cfg);
         int k = m.distinctAuthors();
-        double tail = CountTail.atLeast(k, expected, cfg.dispersion);
+        double tail = CountTail.atLeast(k, expected, dispersion);
         boolean trusted = b.historySteps(m.start(), cfg) >= cfg.warmupMinutes || k >= cfg.coldStartMinAuthors;
-        boolean anomalous = trusted && k >= cfg.minAuthors && tail <= cfg.openTailProbability;
+        boolean suspect = trusted && k >= cfg.minAuthors && tail <= cfg.stepTailProbability();
+        // A real outage lasts: one step of burst (a viral post, a retweet storm) is not enough. Spending the
+        // false-alarm budget over consecutive steps keeps it at openTailProbability under the baseline and
+        // is more sensitive to a sustained crowd than one step judged alone.
+        s.suspectSteps = suspect ? s.suspectSteps + 1 : 0;
+        if (s.suspectSteps == 1) {
+            s.suspectSince = m.start();
+        }
+        boolean anomalous = s.suspectSteps >= cfg.confirmSteps;
         boolean calm = k < cfg.minAuthors || tail > cfg.calmTailProbability;
         points.accept(new MinutePoint(m.service(), m.start(), k, m.posts(), expected,
-                CountTail.bandTop(cfg.calmTailProbability, expected, cfg.dispersion)));
+                CountTail.bandTop(cfg.calmTailProbability, expected, dispersion)));
         Incident inc = s.incident;
         long end = m.start() + cfg.stepMillis;
 
@@ -82,7 +93,7 @@ public class OutageDetector implements Serializable {
         if (s.incident != null && s.incident.active) {
             b.skip(m.start(), cfg); // an outage must not teach the baseline that outages are normal
         } else {
-            b.observe(m.start(), Math.min(k, clipCeiling(expected)), cfg);
+            b.observe(m.start(), k, usual, cfg);
         }
     }
 
@@ -117,11 +128,11 @@ public class OutageDetector implements Serializable {
     private Incident open(ServiceState s, MinuteEvidence m, double expected, double tail, long end,
                           Consumer<AlertEvent> out) {
         Incident inc = new Incident();
-        inc.alertId = m.service() + "-" + ID_TIME.format(Instant.ofEpochMilli(m.start()));
+        inc.alertId = m.service() + "-" + ID_TIME.format(Instant.ofEpochMilli(s.suspectSince));
         inc.service = m.service();
         inc.active = true;
         inc.verified = m.verified();
-        inc.startedAt = m.start();
+        inc.startedAt = s.suspectSince;
         inc.openedAt = end;
         inc.severity = Severity.MINOR;
         if (s.unclaimedAckAt != 0 && end - s.unclaimedAckAt <= cfg.ackMemory.toMillis()) {
@@ -190,15 +201,15 @@ public class OutageDetector implements Serializable {
         return e;
     }
 
-    /** The most one minute may teach the baseline: a few standard deviations above what it expected. */
-    private double clipCeiling(double expected) {
-        double sd = Math.sqrt(expected + expected * expected / cfg.dispersion);
-        return expected + 3 * sd + 1;
-    }
-
     /** The evidence of one step, from the job's window or a row of a NAB series. */
     public record MinuteEvidence(String service, boolean verified, long start, int posts, int distinctAuthors,
-                                 List<String> problemKinds, List<String> samples, long firedAt) {
+                                 List<String> problemKinds, List<String> samples, long firedAt, StreamLoad load) {
+        /** Evidence without the stream's load (a NAB series, or a job that does not measure it). */
+        public MinuteEvidence(String service, boolean verified, long start, int posts, int distinctAuthors,
+                              List<String> problemKinds, List<String> samples, long firedAt) {
+            this(service, verified, start, posts, distinctAuthors, problemKinds, samples, firedAt, null);
+        }
+
         public static MinuteEvidence empty(String service, long start) {
             return new MinuteEvidence(service, true, start, 0, 0, List.of(), List.of(), 0);
         }

@@ -1,0 +1,78 @@
+package org.outagedetector.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The {@code nab} command over a generated NAB-style series: same rows out, 1.0 only where an alert opens. */
+class NabCommandTest {
+
+    private static final DateTimeFormatter NAB_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    @TempDir
+    Path dir;
+
+    /** Three days of 5-minute counts around 20, a one-step viral burst, and a sustained outage of 12 steps. */
+    private static List<String> series() {
+        SplittableRandom rng = new SplittableRandom(3);
+        List<String> lines = new ArrayList<>(List.of("timestamp,value"));
+        LocalDateTime t = LocalDateTime.of(2015, 3, 2, 0, 0, 53);
+        for (int i = 0; i < 3 * 288; i++, t = t.plusMinutes(5)) {
+            int value = 15 + rng.nextInt(11);
+            if (i == 500) {
+                value = 200;            // one step: a retweet storm, not an outage
+            } else if (i >= 700 && i < 712) {
+                value = 150;            // sustained: an outage
+            }
+            lines.add(NAB_TIME.format(t) + "," + value);
+        }
+        return lines;
+    }
+
+    @Test
+    void marksOnlyTheRowWhereTheAlertOpens() throws IOException {
+        Path in = Files.createDirectories(dir.resolve("in"));
+        Path out = dir.resolve("out");
+        List<String> input = series();
+        Files.write(in.resolve("Twitter_volume_TEST.csv"), input, StandardCharsets.UTF_8);
+
+        int exit = new CommandLine(new NabCommand()).execute("--input", in.toString(), "--output", out.toString());
+
+        assertThat(exit).isZero();
+        List<String> output = Files.readAllLines(out.resolve("Twitter_volume_TEST.csv"), StandardCharsets.UTF_8);
+        assertThat(output).hasSize(input.size());
+        assertThat(output.get(0)).isEqualTo("timestamp,value,anomaly_score");
+        List<Integer> marked = new ArrayList<>();
+        for (int i = 1; i < output.size(); i++) {
+            String[] cells = output.get(i).split(",");
+            assertThat(cells[0] + "," + cells[1]).isEqualTo(input.get(i)); // same rows, same order
+            double score = Double.parseDouble(cells[2]);
+            assertThat(score).isBetween(0.0, 1.0);
+            if (score >= 0.5) {
+                marked.add(i - 1);
+            }
+        }
+        // The outage opens on its second step (the first confirmed); the lone burst and the rest of the
+        // outage are not marked.
+        assertThat(marked).containsExactly(701);
+    }
+
+    @Test
+    void rejectsAMissingInputDirectory() {
+        int exit = new CommandLine(new NabCommand())
+                .execute("--input", dir.resolve("nope").toString(), "--output", dir.resolve("out").toString());
+        assertThat(exit).isEqualTo(2);
+    }
+}
