@@ -7,6 +7,10 @@ import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.Gauge;
+import org.apache.flink.runtime.state.FunctionInitializationContext;
+import org.apache.flink.runtime.state.FunctionSnapshotContext;
+import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.metrics.Histogram;
 import org.apache.flink.runtime.metrics.DescriptiveStatisticsHistogram;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
@@ -26,7 +30,8 @@ import java.util.List;
  * whole status file first still applies each one at its moment. While an incident is open, an event-time
  * timer judges minutes that had no mentions at all, which is how an incident calms down and resolves.
  */
-public class SpikeDetector extends KeyedCoProcessFunction<String, ServiceMinute, StatusUpdate, AlertEvent> {
+public class SpikeDetector extends KeyedCoProcessFunction<String, ServiceMinute, StatusUpdate, AlertEvent>
+        implements CheckpointedFunction {
 
     /** Every judged minute, for incident charts (`replay --report`, `demo`). */
     public static final OutputTag<MinutePoint> MINUTE_POINTS = new OutputTag<>("minute-points") {};
@@ -42,6 +47,13 @@ public class SpikeDetector extends KeyedCoProcessFunction<String, ServiceMinute,
     private transient Counter aheadOfOfficial;
     private transient Counter behindOfficial;
     private transient Histogram leadTimes;
+    /**
+     * Incidents open right now on this subtask, for the {@code openIncidents} gauge. Kept in operator state so
+     * the count survives restarts; after a rescale the parts are spread over the subtasks, and the sum over
+     * subtasks (what a dashboard shows) stays right.
+     */
+    private transient ListState<Long> openIncidentsState;
+    private transient long openIncidents;
 
     public SpikeDetector(DetectorConfig cfg) {
         this.detector = new OutageDetector(cfg);
@@ -63,6 +75,7 @@ public class SpikeDetector extends KeyedCoProcessFunction<String, ServiceMinute,
         resolved = metrics.counter("incidentsResolved");
         aheadOfOfficial = metrics.counter("alertsAheadOfOfficial");
         behindOfficial = metrics.counter("alertsBehindOfficial");
+        metrics.gauge("openIncidents", (Gauge<Long>) this::openIncidents);
         leadTimes = metrics.histogram("leadTimeSeconds", new DescriptiveStatisticsHistogram(1000));
     }
 
@@ -145,7 +158,32 @@ public class SpikeDetector extends KeyedCoProcessFunction<String, ServiceMinute,
         detector.onStep(s, m, e -> emit(e, out), point -> ctx.output(MINUTE_POINTS, point));
     }
 
+    /** Incidents this subtask has open now. */
+    long openIncidents() {
+        return openIncidents;
+    }
+
+    @Override
+    public void initializeState(FunctionInitializationContext ctx) throws Exception {
+        openIncidentsState = ctx.getOperatorStateStore()
+                .getListState(new ListStateDescriptor<>("open-incidents", Long.class));
+        openIncidents = 0;
+        for (Long part : openIncidentsState.get()) {
+            openIncidents += part;
+        }
+    }
+
+    @Override
+    public void snapshotState(FunctionSnapshotContext ctx) throws Exception {
+        openIncidentsState.update(List.of(openIncidents));
+    }
+
     private void emit(AlertEvent e, Collector<AlertEvent> out) {
+        if (AlertEvent.OPEN.equals(e.state) || "recurred".equals(e.reason)) {
+            openIncidents++;
+        } else if (AlertEvent.RESOLVED.equals(e.state)) {
+            openIncidents--;
+        }
         if (AlertEvent.OPEN.equals(e.state)) {
             opened.inc();
             if (e.hasOfficialAck()) {

@@ -36,10 +36,14 @@ class SpikeDetectorTest {
         harness.close();
     }
 
-    private static KeyedTwoInputStreamOperatorTestHarness<String, ServiceMinute, StatusUpdate, AlertEvent> newHarness()
+    /** The function inside the current harness, to read its gauge. */
+    private SpikeDetector detector;
+
+    private KeyedTwoInputStreamOperatorTestHarness<String, ServiceMinute, StatusUpdate, AlertEvent> newHarness()
             throws Exception {
+        detector = new SpikeDetector(DetectorConfig.defaults());
         return new KeyedTwoInputStreamOperatorTestHarness<>(
-                new KeyedCoProcessOperator<>(new SpikeDetector(DetectorConfig.defaults())),
+                new KeyedCoProcessOperator<>(detector),
                 m -> m.service, u -> u.service, Types.STRING);
     }
 
@@ -144,10 +148,12 @@ class SpikeDetectorTest {
         harness = newHarness();
         harness.initializeState(snapshot);
         harness.open();
+        assertThat(detector.openIncidents()).isEqualTo(1);
         // The restored incident is still open: more reports only grow it, they do not open a second one,
         // and the restored timer resolves it.
         minute("acme", 122, 90);
         watermark(T0 + 160 * MINUTE);
+        assertThat(detector.openIncidents()).isZero();
         assertThat(alerts()).extracting(a -> a.state + "/" + a.reason)
                 .containsExactly("update/grew", "resolved/subsided");
         assertThat(alerts()).extracting(a -> a.alertId).containsOnly("acme-20240304T0200Z");
