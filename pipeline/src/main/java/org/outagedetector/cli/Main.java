@@ -34,11 +34,7 @@ public class Main implements Runnable {
      */
     public static int execute(String... args) throws Exception {
         String[] effective = withDefaultCommand(args);
-        CommandLine cli = commandLine(new Main());
-        ConfigFileDefaults config = ConfigFileDefaults.fromArgs(effective);
-        if (config != null) {
-            cli.getSubcommands().get("run").setDefaultValueProvider(config);
-        }
+        CommandLine cli = parser(effective);
         ParseResult parsed;
         try {
             parsed = cli.parseArgs(effective);
@@ -65,6 +61,16 @@ public class Main implements Runnable {
             System.err.println(e.getMessage());
             return 2;
         }
+    }
+
+    /** The whole command line's parser, with `run`'s defaults from the --config file among {@code args}. */
+    static CommandLine parser(String[] args) {
+        CommandLine cli = commandLine(new Main());
+        ConfigFileDefaults config = ConfigFileDefaults.fromArgs(args);
+        if (config != null) {
+            cli.getSubcommands().get("run").setDefaultValueProvider(config);
+        }
+        return cli;
     }
 
     /** The parser for a command object, with the settings every command line here shares. */
