@@ -7,7 +7,6 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 
 import java.io.IOException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Map;
@@ -123,7 +122,7 @@ public final class FlatJsonObject {
             millis = l;
         } else if (v instanceof String s) {
             try {
-                millis = OffsetDateTime.parse(s).toInstant().toEpochMilli();
+                millis = Rfc3339.toEpochMilli(s);
             } catch (DateTimeParseException e) {
                 throw new InvalidRecordException("field '" + name + "' is not an RFC 3339 time: " + s);
             }
