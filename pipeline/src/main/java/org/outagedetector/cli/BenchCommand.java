@@ -68,13 +68,14 @@ public class BenchCommand implements Callable<Integer> {
             long loadNanos = load(kafka, scenario);
             report("loaded", scenario.size(), loadNanos);
 
+            Cpu cpu = new Cpu();
             long consumerNanos = bareConsumer(kafka, scenario.size());
             double ceiling = rate(scenario.size(), consumerNanos);
-            report("bare Kafka consumer (ceiling)", scenario.size(), consumerNanos);
+            report("bare Kafka consumer (ceiling)", scenario.size(), consumerNanos, cpu.lap());
 
             long parseNanos = parseOnly(kafka);
             double parseRate = rate(scenario.size(), parseNanos);
-            report("job, parsing only", scenario.size(), parseNanos);
+            report("job, parsing only", scenario.size(), parseNanos, cpu.lap());
 
             AtomicLong peakHeap = new AtomicLong();
             Thread sampler = heapSampler(memory, peakHeap);
@@ -82,7 +83,7 @@ public class BenchCommand implements Callable<Integer> {
             long fullNanos = fullJob(kafka, latencies);
             sampler.interrupt();
             double fullRate = rate(scenario.size(), fullNanos);
-            report("whole job", scenario.size(), fullNanos);
+            report("whole job", scenario.size(), fullNanos, cpu.lap());
 
             latencies.sort(Long::compare);
             long p50 = percentile(latencies, 0.50);
@@ -198,6 +199,30 @@ public class BenchCommand implements Callable<Integer> {
     private static void report(String what, long count, long nanos) {
         System.out.printf(Locale.ROOT, "%-32s %,d posts in %.1f s: %,.0f posts/s%n", what, count, nanos / 1e9,
                 rate(count, nanos));
+    }
+
+    /**
+     * Also the CPU this JVM spent in the phase (broker and mini-cluster included): on a machine shared with
+     * other work the wall-clock rate swings with the neighbours, CPU per post much less, so compare that
+     * between builds.
+     */
+    private static void report(String what, long count, long nanos, long cpuNanos) {
+        System.out.printf(Locale.ROOT, "%-32s %,d posts in %.1f s: %,.0f posts/s; CPU %.1f s, %.1f us/post%n", what,
+                count, nanos / 1e9, rate(count, nanos), cpuNanos / 1e9, cpuNanos / 1e3 / count);
+    }
+
+    /** CPU time of the whole process since the previous lap. */
+    private static final class Cpu {
+        private final com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        private long last = os.getProcessCpuTime();
+
+        long lap() {
+            long now = os.getProcessCpuTime();
+            long lap = now - last;
+            last = now;
+            return lap;
+        }
     }
 
     private static long percentile(List<Long> sorted, double q) {
