@@ -140,18 +140,18 @@ public class Scenario implements Serializable {
         long t = spec.start.toEpochMilli() + minute * MINUTE;
         double day = dailyRhythm(t);
         List<Integer> kinds = new ArrayList<>();
-        add(kinds, CHATTER, 0, poisson(spec.chatterPerMinute * day, rng));
+        add(kinds, CHATTER, 0, Counts.poisson(spec.chatterPerMinute * day, rng));
         for (ScenarioSpec.Background b : spec.background) {
-            add(kinds, COMPLAINT, serviceIndex(b.service()), poisson(b.peakPerMinute() * day, rng));
+            add(kinds, COMPLAINT, serviceIndex(b.service()), Counts.poisson(b.peakPerMinute() * day, rng));
         }
         for (ScenarioSpec.Outage o : spec.outages) {
             double intensity = outageIntensity(o, t);
             // Some people post more than once during an outage: more posts than people.
-            add(kinds, COMPLAINT, serviceIndex(o.service()), poisson(intensity * 1.3, rng));
+            add(kinds, COMPLAINT, serviceIndex(o.service()), Counts.poisson(intensity * 1.3, rng));
         }
         for (ScenarioSpec.Decoy d : spec.decoys) {
             if (t >= d.start().toEpochMilli() && t < d.start().plus(d.length()).toEpochMilli()) {
-                add(kinds, DECOY, serviceIndex(d.service()), poisson(d.perMinute(), rng));
+                add(kinds, DECOY, serviceIndex(d.service()), Counts.poisson(d.perMinute(), rng));
             }
         }
         for (ScenarioSpec.BotBurst b : spec.botBursts) {
@@ -207,27 +207,6 @@ public class Scenario implements Serializable {
         for (int i = 0; i < count; i++) {
             kinds.add(service << 2 | kind);
         }
-    }
-
-    private static int poisson(double mean, SplittableRandom rng) {
-        if (mean <= 0) {
-            return 0;
-        }
-        if (mean > 50) {
-            return (int) Math.max(0, Math.round(mean + Math.sqrt(mean) * gaussian(rng)));
-        }
-        double limit = Math.exp(-mean);
-        double p = 1;
-        int k = -1;
-        do {
-            k++;
-            p *= rng.nextDouble();
-        } while (p > limit);
-        return k;
-    }
-
-    private static double gaussian(SplittableRandom rng) {
-        return Math.sqrt(-2 * Math.log(1 - rng.nextDouble())) * Math.cos(2 * Math.PI * rng.nextDouble());
     }
 
     private static long mix(long seed, long x) {

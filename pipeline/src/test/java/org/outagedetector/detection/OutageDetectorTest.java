@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.outagedetector.alerting.AlertEvent;
 import org.outagedetector.detection.OutageDetector.MinuteEvidence;
 import org.outagedetector.ingest.StatusUpdate;
+import org.outagedetector.scenario.Counts;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,14 +43,7 @@ class OutageDetectorTest {
     }
 
     private int poisson(double mean) {
-        double limit = Math.exp(-mean);
-        double p = 1;
-        int k = -1;
-        do {
-            k++;
-            p *= rng.nextDouble();
-        } while (p > limit);
-        return k;
+        return Counts.poisson(mean, rng);
     }
 
     @Test
