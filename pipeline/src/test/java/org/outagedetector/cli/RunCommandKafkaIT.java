@@ -4,14 +4,8 @@ import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,14 +16,12 @@ import org.outagedetector.bench.LocalKafkaBroker;
 import org.outagedetector.scenario.Scenario;
 import org.outagedetector.scenario.ScenarioSpec;
 import org.outagedetector.scenario.Scenarios;
+import org.outagedetector.testing.KafkaClients;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
-import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -66,19 +58,11 @@ class RunCommandKafkaIT {
         afternoon.start = Instant.parse("2012-06-21T13:00:00Z");
         afternoon.length = Duration.ofHours(6);
         Scenario scenario = new Scenario(afternoon);
-        Properties p = new Properties();
-        p.setProperty(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        p.setProperty(ProducerConfig.LINGER_MS_CONFIG, "10");
-        try (KafkaProducer<byte[], byte[]> producer =
-                     new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer())) {
-            for (String s : scenario.statements()) {
-                producer.send(new ProducerRecord<>("status", bytes(s)));
-            }
+        try (KafkaProducer<byte[], byte[]> producer = KafkaClients.producer(kafka)) {
+            KafkaClients.sendStatements(producer, scenario);
             producer.send(new ProducerRecord<>("posts", 0, null, bytes("{\"text\": truncated")));
             producer.send(new ProducerRecord<>("posts", 0, null, bytes("{\"text\":\"x\",\"created_at\":\"1970-01-01T00:00:00Z\"}")));
-            for (long i = 0; i < scenario.size(); i++) {
-                producer.send(new ProducerRecord<>("posts", scenario.post(i)));
-            }
+            KafkaClients.sendPosts(producer, scenario, 0, scenario.size());
         }
 
         RunCommand run = new RunCommand();
@@ -89,7 +73,7 @@ class RunCommandKafkaIT {
         run.buildOn(env);
         JobClient job = env.executeAsync("run-it");
         try {
-            List<AlertEvent> alerts = readUntil("alerts", "read_committed", Duration.ofMinutes(3),
+            List<AlertEvent> alerts = KafkaClients.readUntil(kafka, "alerts", true, Duration.ofMinutes(3),
                     seen -> seen.stream().map(AlertJson::read).anyMatch(a -> "official_ack".equals(a.reason)
                             && a.service.equals("twitter")))
                     .stream().map(AlertJson::read).toList();
@@ -100,7 +84,7 @@ class RunCommandKafkaIT {
                     Instant.parse("2012-06-21T16:03:00Z").toEpochMilli());
             assertThat(alerts).extracting(a -> a.service).containsOnly("twitter");
 
-            List<String> dead = readUntil("dead-letters", "read_uncommitted", Duration.ofMinutes(1),
+            List<String> dead = KafkaClients.readUntil(kafka, "dead-letters", false, Duration.ofMinutes(1),
                     seen -> seen.size() >= 2);
             assertThat(dead).hasSize(2);
             assertThat(dead).anyMatch(d -> d.contains("malformed JSON")).anyMatch(d -> d.contains("out of range"));
@@ -111,29 +95,5 @@ class RunCommandKafkaIT {
 
     private static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** Reads a topic from the start until {@code done} holds for what was read, or fails at the deadline. */
-    private static List<String> readUntil(String topic, String isolation, Duration timeout,
-                                          Predicate<List<String>> done) {
-        Properties p = new Properties();
-        p.setProperty(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        p.setProperty(ConsumerConfig.GROUP_ID_CONFIG, "reader-" + topic + "-" + System.nanoTime());
-        p.setProperty(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        p.setProperty(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation);
-        List<String> seen = new ArrayList<>();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        try (KafkaConsumer<String, String> consumer =
-                     new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            while (!done.test(seen)) {
-                assertThat(System.nanoTime()).as("waiting for %s on %s; read so far: %s", "records", topic, seen)
-                        .isLessThan(deadline);
-                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
-                    seen.add(r.value());
-                }
-            }
-        }
-        return seen;
     }
 }

@@ -9,14 +9,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,6 +22,7 @@ import org.outagedetector.bench.LocalKafkaBroker;
 import org.outagedetector.scenario.Scenario;
 import org.outagedetector.scenario.ScenarioSpec;
 import org.outagedetector.scenario.Scenarios;
+import org.outagedetector.testing.KafkaClients;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -111,14 +106,8 @@ class SavepointRestoreIT {
     }
 
     private static long produce(Scenario scenario) {
-        Properties p = new Properties();
-        p.setProperty(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        p.setProperty(ProducerConfig.LINGER_MS_CONFIG, "10");
-        try (KafkaProducer<byte[], byte[]> producer =
-                     new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer())) {
-            for (long i = 0; i < scenario.size(); i++) {
-                producer.send(new ProducerRecord<>("posts", scenario.post(i)));
-            }
+        try (KafkaProducer<byte[], byte[]> producer = KafkaClients.producer(kafka)) {
+            KafkaClients.sendPosts(producer, scenario, 0, scenario.size());
         }
         return scenario.size();
     }
@@ -143,24 +132,12 @@ class SavepointRestoreIT {
     }
 
     private static AlertEvent awaitTwitterOpen() {
-        Properties p = new Properties();
-        p.setProperty(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        p.setProperty(ConsumerConfig.GROUP_ID_CONFIG, "reader");
-        p.setProperty(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        p.setProperty(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        try (KafkaConsumer<String, String> consumer =
-                     new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of("alerts"));
-            while (true) {
-                for (var r : consumer.poll(Duration.ofMillis(500))) {
-                    AlertEvent a = AlertJson.read(r.value());
-                    if (a.service.equals("twitter") && a.state.equals(AlertEvent.OPEN)) {
-                        return a;
-                    }
-                }
-                assertThat(System.nanoTime()).as("waiting for twitter's open alert").isLessThan(deadline);
-            }
-        }
+        return KafkaClients.readUntil(kafka, "alerts", true, Duration.ofMinutes(3),
+                        seen -> seen.stream().map(AlertJson::read).anyMatch(SavepointRestoreIT::isTwitterOpen))
+                .stream().map(AlertJson::read).filter(SavepointRestoreIT::isTwitterOpen).findFirst().orElseThrow();
+    }
+
+    private static boolean isTwitterOpen(AlertEvent a) {
+        return a.service.equals("twitter") && a.state.equals(AlertEvent.OPEN);
     }
 }

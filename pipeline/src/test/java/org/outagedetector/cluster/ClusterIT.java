@@ -1,26 +1,19 @@
 package org.outagedetector.cluster;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.outagedetector.alerting.AlertEvent;
 import org.outagedetector.alerting.AlertJson;
 import org.outagedetector.bench.LocalKafkaBroker;
 import org.outagedetector.scenario.Scenario;
 import org.outagedetector.scenario.ScenarioSpec;
+import org.outagedetector.testing.KafkaClients;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,7 +39,7 @@ class ClusterIT {
             kafka.createTopic("status", 1);
             kafka.createTopic("alerts", 1);
             kafka.createTopic("dead-letters", 1);
-            produce(kafka, scenario);
+            KafkaClients.sendScenario(kafka, scenario);
 
             FlinkRestClient rest = cluster.rest();
             String jarId = rest.uploadJar(JOB_JAR);
@@ -65,7 +58,7 @@ class ClusterIT {
             cluster.awaitJobState(jobId, "RUNNING", Duration.ofSeconds(60));
 
             List<AlertEvent> alerts = new ArrayList<>();
-            try (KafkaConsumer<String, String> reader = readCommitted(kafka, "alerts")) {
+            try (KafkaConsumer<String, String> reader = KafkaClients.reader(kafka, "alerts", true)) {
                 cluster.awaitUntil("the open and the acknowledgement on the alert topic", TIMEOUT, () -> {
                     requireRunning(rest, jobId);
                     reader.poll(Duration.ofMillis(500)).forEach(r -> alerts.add(AlertJson.read(r.value())));
@@ -122,32 +115,6 @@ class ClusterIT {
     private static boolean acknowledged(List<AlertEvent> alerts) {
         return alerts.stream().anyMatch(a -> a.state.equals(AlertEvent.OPEN))
                 && alerts.stream().anyMatch(ClusterIT::isAck);
-    }
-
-    private static void produce(LocalKafkaBroker kafka, Scenario scenario) {
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
-                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                        ProducerConfig.LINGER_MS_CONFIG, 10),
-                new ByteArraySerializer(), new ByteArraySerializer())) {
-            for (String statement : scenario.statements()) {
-                producer.send(new ProducerRecord<>("status", statement.getBytes(StandardCharsets.UTF_8)));
-            }
-            for (long i = 0; i < scenario.size(); i++) {
-                producer.send(new ProducerRecord<>("posts", scenario.post(i)));
-            }
-        }
-    }
-
-    /** A consumer of the whole topic that sees only committed transactions, as alert consumers must. */
-    private static KafkaConsumer<String, String> readCommitted(LocalKafkaBroker kafka, String topic) {
-        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "cluster-it-reader",
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
-                new StringDeserializer(), new StringDeserializer());
-        consumer.subscribe(List.of(topic));
-        return consumer;
     }
 
     /** Fails at once, with the cluster's account of why, if the job stopped instead of running on. */

@@ -4,13 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.CloseableIterator;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.outagedetector.OutageDetectorJob;
 import org.outagedetector.alerting.AlertEvent;
@@ -20,16 +15,15 @@ import org.outagedetector.detection.DetectorConfig;
 import org.outagedetector.ingest.Sources;
 import org.outagedetector.scenario.Scenario;
 import org.outagedetector.scenario.ScenarioSpec;
+import org.outagedetector.testing.KafkaClients;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -59,18 +53,16 @@ class FaultToleranceIT {
 
         try (LocalKafkaBroker kafka = LocalKafkaBroker.start();
              FlinkProcessCluster cluster = FlinkProcessCluster.start(Path.of("target", "fault-tolerance-it"), 2);
-             KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
-                     Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
-                     new ByteArraySerializer(), new ByteArraySerializer())) {
+             KafkaProducer<byte[], byte[]> producer = KafkaClients.producer(kafka)) {
             for (String topic : List.of("posts", "status", "alerts", "dead-letters")) {
                 kafka.createTopic(topic, topic.equals("posts") ? 2 : 1);
             }
-            scenario.statements().forEach(s -> producer.send(new ProducerRecord<>("status", bytes(s))));
-            long i = 0;
-            for (; i < scenario.size() && createdAt(scenario.post(i)) < KILL_AFTER.toEpochMilli(); i++) {
-                producer.send(new ProducerRecord<>("posts", scenario.post(i)));
+            KafkaClients.sendStatements(producer, scenario);
+            long split = 0;
+            while (split < scenario.size() && createdAt(scenario.post(split)) < KILL_AFTER.toEpochMilli()) {
+                split++;
             }
-            producer.flush();
+            KafkaClients.sendPosts(producer, scenario, 0, split);
 
             FlinkRestClient rest = cluster.rest();
             String jobId = rest.runJar(rest.uploadJar(JOB_JAR), null, List.of("run",
@@ -79,7 +71,7 @@ class FaultToleranceIT {
             cluster.awaitJobState(jobId, "RUNNING", Duration.ofSeconds(90));
 
             List<String> alerts = new ArrayList<>();
-            try (KafkaConsumer<String, String> reader = readCommitted(kafka)) {
+            try (KafkaConsumer<String, String> reader = KafkaClients.reader(kafka, "alerts", true)) {
                 cluster.awaitUntil("twitter's open alert before the crash", TIMEOUT, () -> {
                     reader.poll(Duration.ofMillis(500)).forEach(r -> alerts.add(r.value()));
                     return alerts.stream().map(AlertJson::read).anyMatch(a -> a.state.equals(AlertEvent.OPEN));
@@ -88,10 +80,7 @@ class FaultToleranceIT {
                 cluster.killTaskManager();
                 cluster.startTaskManager();
                 cluster.awaitTaskManagers(1);
-                for (; i < scenario.size(); i++) {
-                    producer.send(new ProducerRecord<>("posts", scenario.post(i)));
-                }
-                producer.flush();
+                KafkaClients.sendPosts(producer, scenario, split, scenario.size());
 
                 cluster.awaitUntil("the incident's resolution after the restart", TIMEOUT, () -> {
                     reader.poll(Duration.ofMillis(500)).forEach(r -> alerts.add(r.value()));
@@ -129,20 +118,5 @@ class FaultToleranceIT {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static byte[] bytes(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static KafkaConsumer<String, String> readCommitted(LocalKafkaBroker kafka) {
-        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "fault-it-reader",
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
-                new StringDeserializer(), new StringDeserializer());
-        consumer.subscribe(List.of("alerts"));
-        return consumer;
     }
 }
