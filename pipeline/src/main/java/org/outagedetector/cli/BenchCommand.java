@@ -59,7 +59,7 @@ public class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Scenario scenario = new Scenario(spec());
+        Scenario scenario = scenario();
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         try (LocalKafkaBroker kafka = LocalKafkaBroker.start()) {
             for (String topic : List.of("posts", "status", "alerts", "dead-letters")) {
@@ -99,18 +99,22 @@ public class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Six hours of posts about many services, sized to --posts, with one outage in the middle. */
-    private ScenarioSpec spec() {
-        Instant start = Instant.parse("2024-05-06T12:00:00Z");
-        ScenarioSpec spec = new ScenarioSpec(start, Duration.ofHours(6));
+    /**
+     * Six hours of posts about many services, sized to --posts: everyday chatter (much of it saying "down" in
+     * other senses), a small share of everyday complaints, and one outage in the middle.
+     */
+    private Scenario scenario() {
+        ScenarioSpec spec = new ScenarioSpec(Instant.parse("2024-05-06T12:00:00Z"), Duration.ofHours(6));
         List<ServiceEntry> catalog = ServiceCatalog.shared().services();
         for (int i = 0; i < Math.min(services, catalog.size()); i++) {
-            spec.background(catalog.get(i).name(), 0.2 + (i % 10) * 0.3);
+            spec.background(catalog.get(i).name(), 0.05 + (i % 10) * 0.03);
         }
         spec.outage(catalog.get(0).name(), "2024-05-06T15:00:00Z", "2024-05-06T15:40:00Z", 300);
-        double complaints = spec.background.stream().mapToDouble(ScenarioSpec.Background::peakPerMinute).sum();
-        spec.chatter(Math.max(1, posts / 360.0 / 0.8 - complaints));
-        return spec;
+        // The chatter rate that makes the total come out at --posts: sizes are linear in it.
+        long withoutChatter = new Scenario(spec.chatter(0)).size();
+        long withSome = new Scenario(spec.chatter(1000)).size();
+        spec.chatter(Math.max(0, 1000.0 * (posts - withoutChatter) / (withSome - withoutChatter)));
+        return new Scenario(spec);
     }
 
     private static long load(LocalKafkaBroker kafka, Scenario scenario) {
