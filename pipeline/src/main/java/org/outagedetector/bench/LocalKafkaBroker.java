@@ -39,11 +39,13 @@ public final class LocalKafkaBroker implements AutoCloseable {
 
     private final Path dir;
     private final String bootstrapServers;
-    private final KafkaRaftServer server;
+    private final KafkaConfig config;
+    private KafkaRaftServer server;
 
-    private LocalKafkaBroker(Path dir, String bootstrapServers, KafkaRaftServer server) {
+    private LocalKafkaBroker(Path dir, String bootstrapServers, KafkaConfig config, KafkaRaftServer server) {
         this.dir = dir;
         this.bootstrapServers = bootstrapServers;
+        this.config = config;
         this.server = server;
     }
 
@@ -58,7 +60,7 @@ public final class LocalKafkaBroker implements AutoCloseable {
             KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
             // startup() returns once the broker is unfenced, i.e. ready for clients.
             server.startup();
-            return new LocalKafkaBroker(dir, "127.0.0.1:" + brokerPort, server);
+            return new LocalKafkaBroker(dir, "127.0.0.1:" + brokerPort, config, server);
         } catch (RuntimeException e) {
             deleteRecursively(dir);
             throw e;
@@ -67,6 +69,17 @@ public final class LocalKafkaBroker implements AutoCloseable {
 
     public String bootstrapServers() {
         return bootstrapServers;
+    }
+
+    /**
+     * Stops the broker and starts it again on the same ports and data, as a broker restart in production
+     * would: clients see it vanish and come back, and nothing written before is lost.
+     */
+    public void restart() {
+        server.shutdown();
+        server.awaitShutdown();
+        server = new KafkaRaftServer(config, Time.SYSTEM);
+        server.startup();
     }
 
     /** The temporary directory holding the broker's logs and metadata. */

@@ -51,6 +51,15 @@ public class Scenario implements Serializable {
         return cumulative[cumulative.length - 1];
     }
 
+    /**
+     * Index of the first post created at or after {@code minute} (a whole minute of the scenario): every
+     * post before it is older, every post from it on is not, so a stream can be cut there exactly.
+     */
+    public long firstPostAt(Instant minute) {
+        long m = (minute.toEpochMilli() - spec.start.toEpochMilli()) / MINUTE;
+        return cumulative[(int) Math.max(0, Math.min(m, cumulative.length - 1))];
+    }
+
     /** Post {@code index} as one JSON line (without the newline), UTF-8. */
     public byte[] post(long index) {
         int minute = minuteOf(index);

@@ -1,0 +1,75 @@
+package org.outagedetector.cli;
+
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.outagedetector.alerting.AlertEvent;
+import org.outagedetector.alerting.AlertJson;
+import org.outagedetector.bench.LocalKafkaBroker;
+import org.outagedetector.scenario.Scenario;
+import org.outagedetector.testing.KafkaClients;
+import org.outagedetector.testing.TestScenarios;
+import org.outagedetector.testing.UndisturbedRun;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 7: the Kafka broker restarts under the running job in the middle of an outage. The job rides it out
+ * (failing over if it must) and the alert topic, read committed, holds exactly the undisturbed run's alerts.
+ */
+class BrokerRestartIT {
+
+    @RegisterExtension
+    static final MiniClusterExtension CLUSTER = new MiniClusterExtension(
+            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2)
+                    .build());
+
+    @Test
+    void aBrokerRestartNeitherLosesNorDoublesAlerts() throws Exception {
+        Scenario scenario = new Scenario(TestScenarios.twitterOutageThatResolves());
+        List<String> undisturbed = UndisturbedRun.alertsUpToFirstResolution(scenario);
+        AlertEvent lastExpected = AlertJson.read(undisturbed.get(undisturbed.size() - 1));
+        long split = scenario.firstPostAt(Instant.parse("2012-06-21T16:10:00Z"));
+
+        try (LocalKafkaBroker kafka = LocalKafkaBroker.start();
+             KafkaProducer<byte[], byte[]> producer = KafkaClients.producer(kafka)) {
+            for (String topic : List.of("posts", "status", "alerts", "dead-letters")) {
+                kafka.createTopic(topic, topic.equals("posts") ? 2 : 1);
+            }
+            KafkaClients.sendStatements(producer, scenario);
+            KafkaClients.sendPosts(producer, scenario, 0, split);
+
+            RunCommand run = new RunCommand();
+            Main.commandLine(run).parseArgs("--bootstrap-servers", kafka.bootstrapServers(), "--group-id",
+                    "restart-it", "--starting-offsets", "earliest", "--checkpoint-interval", "1s",
+                    "--idle-timeout", "3s", "--parallelism", "2");
+            StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+            run.buildOn(env);
+            JobClient job = env.executeAsync("broker-restart-it");
+            try {
+                KafkaClients.readUntil(kafka, "alerts", true, Duration.ofMinutes(3),
+                        seen -> seen.stream().map(AlertJson::read).anyMatch(a -> a.state.equals(AlertEvent.OPEN)));
+
+                kafka.restart();
+                KafkaClients.sendPosts(producer, scenario, split, scenario.size());
+
+                List<String> alerts = KafkaClients.readUntil(kafka, "alerts", true, Duration.ofMinutes(4),
+                        seen -> seen.stream().map(AlertJson::read)
+                                .anyMatch(a -> a.eventKey().equals(lastExpected.eventKey())));
+                assertThat(alerts.stream().map(AlertJson::read).filter(a -> a.state.equals(AlertEvent.OPEN)))
+                        .hasSize(1);
+                assertThat(alerts.stream().sorted().toList()).isEqualTo(undisturbed.stream().sorted().toList());
+            } finally {
+                job.cancel().get();
+            }
+        }
+    }
+}
