@@ -101,7 +101,8 @@ public class BenchCommand implements Callable<Integer> {
 
     /**
      * Six hours of posts about many services, sized to --posts: everyday chatter (much of it saying "down" in
-     * other senses), a small share of everyday complaints, and one outage in the middle.
+     * other senses), a small share of everyday complaints, and five outages of different sizes, one after the
+     * other, so the alert latency has more than one sample.
      */
     private Scenario scenario() {
         ScenarioSpec spec = new ScenarioSpec(Instant.parse("2024-05-06T12:00:00Z"), Duration.ofHours(6));
@@ -109,7 +110,12 @@ public class BenchCommand implements Callable<Integer> {
         for (int i = 0; i < Math.min(services, catalog.size()); i++) {
             spec.background(catalog.get(i).name(), 0.05 + (i % 10) * 0.03);
         }
-        spec.outage(catalog.get(0).name(), "2024-05-06T15:00:00Z", "2024-05-06T15:40:00Z", 300);
+        Instant first = Instant.parse("2024-05-06T13:00:00Z");
+        for (int i = 0; i < 5; i++) {
+            Instant start = first.plus(Duration.ofMinutes(50L * i));
+            spec.outage(catalog.get(i).name(), start.toString(), start.plus(Duration.ofMinutes(20)).toString(),
+                    40 + 60 * i);
+        }
         // The chatter rate that makes the total come out at --posts: sizes are linear in it.
         long withoutChatter = new Scenario(spec.chatter(0)).size();
         long withSome = new Scenario(spec.chatter(1000)).size();
