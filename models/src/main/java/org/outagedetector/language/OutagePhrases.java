@@ -27,8 +27,8 @@ final class OutagePhrases {
             rule(Strength.STRONG, "is-x-down", List.of("down", "offline", "dead"), "\\b(?:is|are|r|was) (?<s>(?:[^ ]+ ){0,3}?[^ ]+) (?:" + ADVERBS + ")(?:down|offline|dead)\\b", false),
             rule(Strength.STRONG, "x-is-down", List.of("down", "offline", "dead"), BEFORE + " (?:is|are|'s|was|went|goes|seems|seem|looks|look|has gone|have gone|has been|have been|keeps going|keep going|going|be) "
                     + ADVERBS + "(?:down|offline|dead)\\b", true),
-            rule(Strength.STRONG, "x-down", List.of("down", "offline"), BEFORE + " (?:down|offline)(?: (?:again|rn|right now|now|today|atm|yet again|for (?:anyone|everyone|everybody|me|you|anybody|others|all|hours|over|the last|an hour|\\d+)|or is it just me|worldwide|everywhere|lol|lmao|smh|ugh|wtf|af|bro|guys|\\?|!|\\.|…)[^ ]*)*(?: |$)(?:[?!.…]|$|[^a-z0-9 ])", true),
-            rule(Strength.STRONG, "x-outage", List.of("outage", "down", "disruption", "blackout"), BEFORE + " (?:outage|outages|down ?time|downtime|service disruption|blackout)\\b", true),
+            rule(Strength.STRONG, "x-down", List.of("down", "offline"), BEFORE + " (?:down|offline)(?: (?:again|rn|right now|now|today|atm|yet again|for (?:anyone|everyone|everybody|me|you|anybody|others|all|hours|over|the last|an hour|\\d+)|or is it just me|worldwide|everywhere|lol|lmao|smh|ugh|wtf|af|bro|guys|\\?|!|\\.|…)[^ ]*)*(?: |$)(?:[?!.…]|$|[^a-z0-9 ])", true).within(3),
+            rule(Strength.STRONG, "x-outage", List.of("outage", "down", "disruption", "blackout"), BEFORE + " (?:outage|outages|down ?time|downtime|service disruption|blackout)\\b", true).within(4),
             rule(Strength.STRONG, "outage-at-x", List.of("outage", "downtime", "disruption"), "\\b(?:outage|outages|downtime|disruption) (?:at|on|with|of|in|for|hitting|affecting) " + AFTER, false),
             rule(Strength.MEDIUM, "x-not-working", List.of("work", "load", "respond", "open", "connect", "send", "sync", "launch", "updat", "refresh", "play", "stream", "going through", "function"), BEFORE + " (?:is |are |has |have |just |keeps |keep |seems |still |completely |totally |literally |also )*"
                     + "(?:not|stopped|quit) (?:working|loading|responding|opening|connecting|sending|syncing|launching|updating|refreshing|playing|streaming|going through|functioning|load|work)\\b", true),
@@ -46,13 +46,13 @@ final class OutagePhrases {
     private static final Map<String, List<Rule>> BY_LANGUAGE = Map.of(
             "es", List.of(
                     rule(Strength.STRONG, "se-cayo-x", List.of("cay", "callo", "calló", "cae"), "\\b(?:se )?(?:cayó|cayo|callo|calló|cae|cayeron|caen) (?:el |la |los |las |de nuevo |otra vez |también )*" + AFTER, false),
-                    rule(Strength.STRONG, "x-se-cayo", List.of("cay", "callo", "calló", "caído", "caido", "caída", "caida", "fuera de servicio", "down"), BEFORE + " (?:se )?(?:cayó|cayo|callo|calló|cayeron|está caído|esta caido|está caída|esta caida|está caido|esta caído|caído|caido|caída|caida|fuera de servicio|down)\\b", true),
+                    rule(Strength.STRONG, "x-se-cayo", List.of("cay", "callo", "calló", "caído", "caido", "caída", "caida", "fuera de servicio", "down"), BEFORE + " (?:se )?(?:cayó|cayo|callo|calló|cayeron|está caído|esta caido|está caída|esta caida|está caido|esta caído|caído|caido|caída|caida|fuera de servicio|down)\\b", true).within(5),
                     rule(Strength.MEDIUM, "x-no-funciona", List.of("funciona", "carga", "anda", "sirve", "jala", "abre", "conecta", "responde", "deja entrar", "envía", "envia", "manda"), BEFORE + " (?:no|ya no|sigue sin|tampoco) (?:funciona|carga|anda|sirve|jala|abre|conecta|responde|me deja entrar|deja entrar|envía|envia|manda)\\b", true),
                     rule(Strength.MEDIUM, "x-falla", List.of("fallando", "fallas", "problemas", "error"), BEFORE + " (?:está |esta )?(?:fallando|con fallas|con problemas|dando error|da error|tiene problemas)\\b", true),
                     rule(Strength.STRONG, "caida-de-x", List.of("caída", "caida", "falla", "problema", "intermitencia", "fallo"), "\\b(?:caída|caida|falla|fallas|problemas|problema|intermitencia|fallo) (?:de|en|con|del) (?:la |el )?" + AFTER, false),
                     rule(Strength.MEDIUM, "no-puedo-entrar-x", List.of("puedo", "me deja", "podemos", "puede"), "\\bno (?:puedo|me deja|podemos|puede) (?:entrar|iniciar sesión|iniciar sesion|conectar(?:me)?|acceder|mandar|enviar|ver|usar)(?: (?:a|en|al|con|mensajes|por))* " + AFTER, false)),
             "pt", List.of(
-                    rule(Strength.STRONG, "x-caiu", List.of("caiu", "caíram", "cairam", "do ar", "down"), BEFORE + " (?:caiu|caíram|cairam|tá fora do ar|ta fora do ar|está fora do ar|esta fora do ar|fora do ar|saiu do ar|down)\\b", true),
+                    rule(Strength.STRONG, "x-caiu", List.of("caiu", "caíram", "cairam", "do ar", "down"), BEFORE + " (?:caiu|caíram|cairam|tá fora do ar|ta fora do ar|está fora do ar|esta fora do ar|fora do ar|saiu do ar|down)\\b", true).within(5),
                     rule(Strength.STRONG, "caiu-o-x", List.of("caiu", "caíram", "cairam"), "\\b(?:caiu|caíram|cairam) (?:o |a |os |as |de novo |dnv |também )*" + AFTER, false),
                     rule(Strength.MEDIUM, "x-nao-funciona", List.of("funciona", "carrega", "abr", "conecta", "envia", "entra"), BEFORE + " (?:não|nao|n|num) (?:tá |ta |está |esta )?(?:funciona|funcionando|carrega|carregando|abre|abrindo|conecta|conectando|envia|enviando|entra)\\b", true),
                     rule(Strength.MEDIUM, "x-travando", List.of("travad", "travando", "bug", "deu pau", "instável", "instavel", "problema", "instabilidade", "erro", "lento demais"), BEFORE + " (?:tá |ta |está |esta )?(?:travando|travado|bugou|bugado|bugando|deu pau|instável|instavel|com problema|com problemas|com instabilidade|dando erro|lento demais)\\b", true),
@@ -67,9 +67,9 @@ final class OutagePhrases {
                     rule(Strength.STRONG, "x-ist-down", List.of("down", "ausgefallen", "offline", "tot", "weg"), BEFORE + " (?:(?:ist |sind |scheint |mal wieder |schon wieder |wieder |gerade |komplett |total )*(?:down|ausgefallen|offline)|(?:ist|sind) (?:mal wieder |schon wieder |wieder |gerade |komplett |total )*(?:tot|weg))\\b", true),
                     rule(Strength.STRONG, "ist-x-down", List.of("down", "ausgefallen", "offline"), "\\b(?:ist|sind) (?<s>(?:[^ ]+ ){0,2}?[^ ]+) (?:" + ADVERBS + ")(?:down|ausgefallen|offline)\\b", false),
                     rule(Strength.MEDIUM, "x-geht-nicht", List.of("nich", "net", "kaum"), BEFORE + " (?:geht|funktioniert|funzt|lädt|läuft|laedt|laeuft|startet|reagiert|verbindet) (?:mal wieder |schon wieder |wieder |gerade |immer noch |heute |seit [^ ]+ |bei mir |auch )*(?:nicht|nich|net|kaum)\\b", true),
-                    rule(Strength.MEDIUM, "x-spinnt", List.of("spinnt", "hängt", "haengt", "kaputt", "zickt", "streikt", "probleme", "störung"), BEFORE + " (?:spinnt|hängt|haengt|ist kaputt|kaputt|zickt|streikt|hat probleme|hat eine störung|hat störung)\\b", true),
+                    rule(Strength.MEDIUM, "x-spinnt", List.of("spinnt", "hängt", "haengt", "kaputt", "zickt", "streikt", "probleme", "störung"), BEFORE + " (?:spinnt|hängt|haengt|ist kaputt|kaputt|zickt|streikt|hat probleme|hat eine störung|hat störung)\\b", true).within(5),
                     rule(Strength.STRONG, "stoerung-bei-x", List.of("störung", "stoerung", "ausfall", "problem"), "\\b(?:störung|stoerung|störungen|ausfall|probleme|problem|großstörung) (?:bei|mit|von|im|in der|beim|der|des) " + AFTER, false),
-                    rule(Strength.STRONG, "x-stoerung", List.of("störung", "stoerung", "ausfall"), BEFORE + " (?:störung|stoerung|ausfall|großstörung)\\b", true),
+                    rule(Strength.STRONG, "x-stoerung", List.of("störung", "stoerung", "ausfall"), BEFORE + " (?:störung|stoerung|ausfall|großstörung)\\b", true).within(3),
                     rule(Strength.MEDIUM, "kann-nicht-x", List.of("kann "), "\\bkann (?:mich )?(?:nicht|nich|net) (?:bei|in|auf|mit) " + AFTER, false)));
 
     /** Fixed order, so the hits and therefore the verdicts do not depend on map iteration order. */
@@ -110,11 +110,11 @@ final class OutagePhrases {
         return TRIGGERS.anyIn(neutralized);
     }
 
-    /** Every rule run on every post, without the triggers: the reference the tests hold {@link #find} to. */
+    /** Every rule run on every post with a plain {@code find} loop, without the triggers or the windows: the reference the tests hold {@link #find} to. */
     static List<PhraseHit> findWithoutTriggers(TextTokens tokens, String neutralized) {
         List<PhraseHit> hits = new ArrayList<>();
         for (Rule rule : ALL) {
-            collect(rule, neutralized, tokens, hits);
+            collectByFind(rule, neutralized, tokens, hits);
         }
         return hits;
     }
@@ -128,25 +128,90 @@ final class OutagePhrases {
     }
 
     private static void collect(Rule rule, String text, TextTokens tokens, List<PhraseHit> hits) {
+        if (rule.maxSpacesBefore >= 0) {
+            collectAroundTriggers(rule, text, tokens, hits);
+        } else {
+            collectByFind(rule, text, tokens, hits);
+        }
+    }
+
+    /** Every match of the rule, by {@code find} over the whole text. */
+    private static void collectByFind(Rule rule, String text, TextTokens tokens, List<PhraseHit> hits) {
         Matcher m = rule.pattern.matcher(text);
         int from = 0;
         while (from <= text.length() && m.find(from)) {
-            if (rule.hasSubject && m.start("s") >= 0) {
-                int first = tokens.wordAt(m.start("s"));
-                int last = tokens.wordAt(Math.max(m.start("s"), m.end("s") - 1));
-                hits.add(new PhraseHit(rule.strength, rule.name, first, last, rule.subjectBefore));
-            } else {
-                hits.add(new PhraseHit(rule.strength, rule.name, -1, -1, false));
-            }
+            add(rule, m, tokens, hits);
             from = Math.max(m.end(), m.start() + 1);
+        }
+    }
+
+    /**
+     * What {@link #collect}'s {@code find} loop finds, for a rule that starts with {@link #BEFORE} (so a match
+     * starts at the text's start or right after a space) and whose every match holds one of its triggers at
+     * most {@code maxSpacesBefore} spaces after the match's start: the pattern is tried only at the word
+     * starts in those few words before each trigger occurrence, in order, with {@code lookingAt} on a region
+     * with transparent bounds (the attempt {@code find} makes there), going on from a match's end as the loop does.
+     */
+    private static void collectAroundTriggers(Rule rule, String text, TextTokens tokens, List<PhraseHit> hits) {
+        int n = text.length();
+        BitSet candidates = new BitSet(n);
+        for (String trigger : rule.triggers) {
+            for (int t = text.indexOf(trigger); t >= 0; t = text.indexOf(trigger, t + 1)) {
+                int spaces = 0;
+                for (int i = t - 1; i >= 0; i--) {
+                    if (text.charAt(i) == ' ') {
+                        candidates.set(i + 1);
+                        if (++spaces > rule.maxSpacesBefore) {
+                            break;
+                        }
+                    }
+                }
+                if (spaces <= rule.maxSpacesBefore) {
+                    candidates.set(0);
+                }
+            }
+        }
+        Matcher m = null;
+        for (int c = candidates.nextSetBit(0); c >= 0 && c <= n; c = candidates.nextSetBit(c + 1)) {
+            if (m == null) {
+                m = rule.pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+            }
+            m.region(c, n);
+            if (m.lookingAt()) {
+                add(rule, m, tokens, hits);
+                c = Math.max(m.end(), m.start() + 1) - 1;
+            }
+        }
+    }
+
+    private static void add(Rule rule, Matcher m, TextTokens tokens, List<PhraseHit> hits) {
+        if (rule.hasSubject && m.start("s") >= 0) {
+            int first = tokens.wordAt(m.start("s"));
+            int last = tokens.wordAt(Math.max(m.start("s"), m.end("s") - 1));
+            hits.add(new PhraseHit(rule.strength, rule.name, first, last, rule.subjectBefore));
+        } else {
+            hits.add(new PhraseHit(rule.strength, rule.name, -1, -1, false));
         }
     }
 
     /** {@code triggers}: lowercase literals of which every match of {@code regex} contains at least one. */
     private static Rule rule(Strength strength, String name, List<String> triggers, String regex, boolean subjectBefore) {
-        return new Rule(strength, name, triggers, Pattern.compile(regex), subjectBefore, regex.contains("(?<s>"));
+        return new Rule(strength, name, triggers, Pattern.compile(regex), subjectBefore, regex.contains("(?<s>"), -1);
     }
 
-    private record Rule(Strength strength, String name, List<String> triggers, Pattern pattern, boolean subjectBefore, boolean hasSubject) {
+    /**
+     * @param maxSpacesBefore the most spaces a match can hold before (the start of) the trigger in it, -1
+     *                        when not bounded; set only on rules starting with {@link #BEFORE}
+     */
+    private record Rule(Strength strength, String name, List<String> triggers, Pattern pattern, boolean subjectBefore, boolean hasSubject,
+                        int maxSpacesBefore) {
+
+        /** This rule, searched only within {@code spaces} spaces before its triggers ({@link #collectAroundTriggers}). */
+        Rule within(int spaces) {
+            if (!pattern.pattern().startsWith(BEFORE)) {
+                throw new IllegalArgumentException(name + " does not start with BEFORE");
+            }
+            return new Rule(strength, name, triggers, pattern, subjectBefore, hasSubject, spaces);
+        }
     }
 }
