@@ -26,7 +26,7 @@ public final class AlertText {
                     a.distinctAuthors, a.expected, a.peakAuthors);
             case "official_ack" -> String.format(Locale.ROOT,
                     "official statement (%s) at %s: %s", a.officialStatus, CLOCK.format(Instant.ofEpochMilli(a.officialAckAt)),
-                    lead(a.leadTimeSeconds));
+                    LeadTime.phrase(a.leadTimeSeconds));
             case "subsided" -> String.format(Locale.ROOT,
                     "back to normal since %s after %d min; peak %d people/min",
                     CLOCK.format(Instant.ofEpochMilli(a.resolvedAt)), (a.resolvedAt - a.startedAt) / 60_000,
@@ -36,7 +36,7 @@ public final class AlertText {
         StringBuilder sb = new StringBuilder(head).append("  ").append(body).append("  id=").append(a.alertId);
         if (AlertEvent.OPEN.equals(a.state)) {
             if (a.hasOfficialAck()) {
-                sb.append("\n    official statement came first: ").append(lead(a.leadTimeSeconds));
+                sb.append("\n    ").append(LeadTime.phrase(a.leadTimeSeconds));
             }
             a.samplePosts.forEach(p -> sb.append("\n    > ").append(p.replace('\n', ' ')));
         }
@@ -53,12 +53,5 @@ public final class AlertText {
 
     private static String kinds(AlertEvent a) {
         return a.problemKinds.isEmpty() ? "" : "; problems: " + String.join(", ", a.problemKinds);
-    }
-
-    private static String lead(long seconds) {
-        long minutes = Math.abs(seconds) / 60;
-        return seconds >= 0
-                ? String.format(Locale.ROOT, "the alert was %d min %02d s earlier", minutes, Math.abs(seconds) % 60)
-                : String.format(Locale.ROOT, "the alert was %d min %02d s later", minutes, Math.abs(seconds) % 60);
     }
 }

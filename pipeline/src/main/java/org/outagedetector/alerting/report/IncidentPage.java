@@ -1,5 +1,7 @@
 package org.outagedetector.alerting.report;
 
+import org.outagedetector.alerting.LeadTime;
+
 import java.util.Locale;
 
 /** One incident's page: the facts at a glance, its chart, the official word and the posts that showed it. */
@@ -49,7 +51,7 @@ final class IncidentPage {
                 "official statement");
         fact(sb, "", incident.resolved() ? ReportFormat.dateTime(incident.resolvedAt()) : "still open", "resolved");
         if (incident.resolved()) {
-            fact(sb, "", ReportFormat.duration((incident.resolvedAt() - incident.startedAt()) / 1000), "duration");
+            fact(sb, "", LeadTime.duration((incident.resolvedAt() - incident.startedAt()) / 1000), "duration");
         }
         fact(sb, "", String.format(Locale.ROOT, "%d", incident.peakAuthors()), "peak people per minute");
         // The baseline just before the start: what "normal" meant, since the chart's scale can flatten it.
@@ -64,7 +66,7 @@ final class IncidentPage {
     }
 
     private static String signedDuration(long seconds) {
-        return (seconds < 0 ? "-" : "+") + ReportFormat.duration(seconds);
+        return (seconds < 0 ? "-" : "+") + LeadTime.duration(seconds);
     }
 
     private static void fact(StringBuilder sb, String cssClass, String value, String caption) {

@@ -1,5 +1,7 @@
 package org.outagedetector.alerting.report;
 
+import org.outagedetector.alerting.LeadTime;
+
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -29,24 +31,9 @@ final class ReportFormat {
         return DAY.format(Instant.ofEpochMilli(epochMillis));
     }
 
-    /** "1 h 05 min", "7 min 30 s": durations people compare at a glance. */
-    static String duration(long seconds) {
-        long s = Math.abs(seconds);
-        if (s >= 3600) {
-            return String.format(Locale.ROOT, "%d h %02d min", s / 3600, s % 3600 / 60);
-        }
-        return String.format(Locale.ROOT, "%d min %02d s", s / 60, s % 60);
-    }
-
     /** The lead over the official statement; negative means the statement came first. */
     static String lead(IncidentSummary incident) {
-        if (!incident.hasOfficialAck()) {
-            return "no official statement";
-        }
-        long lead = incident.leadTimeSeconds();
-        return lead >= 0
-                ? duration(lead) + " before the official statement"
-                : duration(lead) + " after the official statement";
+        return incident.hasOfficialAck() ? LeadTime.phrase(incident.leadTimeSeconds()) : "no official statement";
     }
 
     /**

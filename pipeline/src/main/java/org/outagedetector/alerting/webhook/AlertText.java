@@ -2,6 +2,7 @@ package org.outagedetector.alerting.webhook;
 
 import org.outagedetector.alerting.AlertEvent;
 import org.outagedetector.alerting.AlertJson;
+import org.outagedetector.alerting.LeadTime;
 
 import java.util.Locale;
 import java.util.Optional;
@@ -35,20 +36,7 @@ final class AlertText {
         if (!e.hasOfficialAck()) {
             return Optional.empty();
         }
-        long s = e.leadTimeSeconds;
-        return Optional.of(s >= 0
-                ? "detected " + duration(s) + " before the official statement"
-                : "the official statement came " + duration(-s) + " before detection");
-    }
-
-    static String duration(long seconds) {
-        long h = seconds / 3600;
-        long m = seconds % 3600 / 60;
-        long s = seconds % 60;
-        if (h > 0) {
-            return h + "h " + m + "m";
-        }
-        return m > 0 ? m + "m " + s + "s" : s + "s";
+        return Optional.of(LeadTime.phrase(e.leadTimeSeconds));
     }
 
     /** Several lines with the evidence, for bodies that have room for detail. */

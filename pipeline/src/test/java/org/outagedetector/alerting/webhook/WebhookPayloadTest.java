@@ -82,7 +82,7 @@ class WebhookPayloadTest {
         blocks.get(1).path("fields").forEach(f -> fields.add(f.path("text").asText()));
         assertThat(fields).contains("*Service*\ntwitter", "*Severity*\nmajor (update)",
                 "*Distinct authors*\n57 in the last minute, peak 57", "*Expected baseline*\n3.3 per minute",
-                "*Lead time*\ndetected 7m 30s before the official statement");
+                "*Lead time*\nthe alert came 7 min 30 s before the official statement");
 
         String samples = blocks.get(2).path("text").path("text").asText();
         assertThat(samples).startsWith("*Sample posts*")
@@ -114,7 +114,7 @@ class WebhookPayloadTest {
         late.leadTimeSeconds = -125;
 
         assertThat(render(new SlackPayload(), late).path("blocks").get(1).path("fields").toString())
-                .contains("the official statement came 2m 5s before detection");
+                .contains("the official statement came 2 min 05 s before the alert");
     }
 
     @Test
