@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import opennlp.tools.tokenize.TokenizerME;
@@ -29,13 +26,7 @@ class FastPathTest {
 
     @BeforeAll
     static void readEveryPostWeHave() throws IOException {
-        posts = new ArrayList<>();
-        for (String file : List.of("outage-posts.tsv", "real-looking-test.tsv")) {
-            LabeledPost.read(Path.of("corpus", file)).forEach(p -> posts.add(p.text()));
-        }
-        for (String file : List.of("everyday-posts.txt", "down-sense-chatter.txt")) {
-            posts.addAll(Files.readAllLines(Path.of("corpus", file), StandardCharsets.UTF_8));
-        }
+        posts = new ArrayList<>(CorpusTexts.all());
         assertThat(posts).hasSizeGreaterThan(3_700);
     }
 

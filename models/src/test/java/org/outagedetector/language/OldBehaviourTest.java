@@ -29,13 +29,7 @@ class OldBehaviourTest {
 
     @BeforeAll
     static void readEveryPostWeHave() throws IOException {
-        posts = new ArrayList<>();
-        for (String file : List.of("outage-posts.tsv", "real-looking-test.tsv")) {
-            LabeledPost.read(Path.of("corpus", file)).forEach(p -> posts.add(p.text()));
-        }
-        for (String file : List.of("everyday-posts.txt", "down-sense-chatter.txt")) {
-            posts.addAll(Files.readAllLines(Path.of("corpus", file), StandardCharsets.UTF_8));
-        }
+        posts = new ArrayList<>(CorpusTexts.all());
         for (String line : Files.readAllLines(Path.of("corpus", "templates.tsv"), StandardCharsets.UTF_8)) {
             String[] fields = line.split("\t");
             if (!line.startsWith("#") && fields.length >= 3) {
