@@ -64,11 +64,6 @@ public final class Sources {
         return generator(scenario::post, scenario.size(), RateLimiterStrategy.noOp());
     }
 
-    /** A generated scenario at a fixed rate, for a live-looking stream. */
-    public static Source<byte[], ?, ?> scenario(Scenario scenario, double postsPerSecond) {
-        return generator(scenario::post, scenario.size(), RateLimiterStrategy.perSecond(postsPerSecond));
-    }
-
     /** Fixed records (statements of a scenario, records in tests). */
     public static Source<byte[], ?, ?> lines(List<String> lines) {
         List<String> copy = List.copyOf(lines);
