@@ -19,11 +19,11 @@ public final class AlertText {
                 a.service, a.verified ? "" : " [not in catalog]", a.severity);
         String body = switch (a.reason) {
             case "opened" -> String.format(Locale.ROOT,
-                    "%d people said it is down in one minute; %.1f expected (score %.6f)%s",
-                    a.distinctAuthors, a.expected, a.score, kinds(a));
+                    "%d people said it is down in one minute; %s expected (score %.6f)%s",
+                    a.distinctAuthors, expected(a), a.score, kinds(a));
             case "grew", "severity", "recurred" -> String.format(Locale.ROOT,
-                    "%s: %d people in one minute vs %.1f expected, peak %d", reasonText(a.reason),
-                    a.distinctAuthors, a.expected, a.peakAuthors);
+                    "%s: %d people in one minute vs %s expected, peak %d", reasonText(a.reason),
+                    a.distinctAuthors, expected(a), a.peakAuthors);
             case "official_ack" -> String.format(Locale.ROOT,
                     "official statement (%s) at %s: %s", a.officialStatus, CLOCK.format(Instant.ofEpochMilli(a.officialAckAt)),
                     LeadTime.phrase(a.leadTimeSeconds));
@@ -41,6 +41,11 @@ public final class AlertText {
             a.samplePosts.forEach(p -> sb.append("\n    > ").append(p.replace('\n', ' ')));
         }
         return sb.toString();
+    }
+
+    /** Quiet services expect a fraction of a person per minute; one decimal would round that to 0.0. */
+    public static String expected(AlertEvent a) {
+        return String.format(Locale.ROOT, a.expected < 1 ? "%.2f" : "%.1f", a.expected);
     }
 
     private static String reasonText(String reason) {

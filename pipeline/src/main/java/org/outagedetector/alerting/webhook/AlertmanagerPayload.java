@@ -25,17 +25,17 @@ final class AlertmanagerPayload implements WebhookPayload {
 
     @Override
     public String render(AlertEvent e) {
-        String status = AlertText.resolved(e) ? "resolved" : "firing";
+        String status = WebhookText.resolved(e) ? "resolved" : "firing";
         ObjectNode labels = labels(e);
         ObjectNode annotations = JSON.objectNode()
-                .put("summary", AlertText.summary(e))
-                .put("description", AlertText.description(e));
+                .put("summary", WebhookText.summary(e))
+                .put("description", WebhookText.description(e));
 
         ObjectNode alert = JSON.objectNode().put("status", status);
         alert.set("labels", labels);
         alert.set("annotations", annotations);
         alert.put("startsAt", AlertJson.time(e.startedAt));
-        alert.put("endsAt", AlertText.resolved(e) ? AlertJson.time(endOf(e)) : ZERO_TIME);
+        alert.put("endsAt", WebhookText.resolved(e) ? AlertJson.time(endOf(e)) : ZERO_TIME);
         // No UI links back to the detector yet; Alertmanager itself sends "" when it has none.
         alert.put("generatorURL", "");
         alert.put("fingerprint", fingerprint(e.alertId));

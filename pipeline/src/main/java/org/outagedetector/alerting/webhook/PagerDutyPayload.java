@@ -27,10 +27,10 @@ final class PagerDutyPayload implements WebhookPayload {
     public String render(AlertEvent e) {
         ObjectNode body = JSON.objectNode()
                 .put("routing_key", routingKey)
-                .put("event_action", AlertText.resolved(e) ? "resolve" : "trigger")
+                .put("event_action", WebhookText.resolved(e) ? "resolve" : "trigger")
                 .put("dedup_key", e.alertId)
                 .put("client", SOURCE);
-        String summary = AlertText.summary(e);
+        String summary = WebhookText.summary(e);
         ObjectNode payload = body.putObject("payload")
                 .put("summary", summary.length() <= SUMMARY_LIMIT ? summary : summary.substring(0, SUMMARY_LIMIT))
                 .put("source", SOURCE)

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.outagedetector.alerting.AlertEvent;
 import org.outagedetector.alerting.AlertJson;
+import org.outagedetector.alerting.AlertText;
 
 import java.util.Locale;
 
@@ -23,7 +24,7 @@ final class SlackPayload implements WebhookPayload {
 
     @Override
     public String render(AlertEvent e) {
-        ObjectNode body = JSON.objectNode().put("text", AlertText.summary(e));
+        ObjectNode body = JSON.objectNode().put("text", WebhookText.summary(e));
         ArrayNode blocks = body.putArray("blocks");
         blocks.add(header(e));
 
@@ -34,12 +35,12 @@ final class SlackPayload implements WebhookPayload {
         field(fields, "Distinct authors", e.distinctAuthors + " in the last minute, peak " + e.peakAuthors);
         field(fields, "Expected baseline", AlertText.expected(e) + " per minute");
         field(fields, "Started", AlertJson.time(e.startedAt));
-        AlertText.leadTime(e).ifPresent(t -> field(fields, "Lead time", t));
+        WebhookText.leadTime(e).ifPresent(t -> field(fields, "Lead time", t));
 
         if (!e.samplePosts.isEmpty()) {
             StringBuilder quotes = new StringBuilder("*Sample posts*");
             e.samplePosts.stream().limit(MAX_SAMPLES)
-                    .forEach(p -> quotes.append("\n>").append(escape(AlertText.sample(p))));
+                    .forEach(p -> quotes.append("\n>").append(escape(WebhookText.sample(p))));
             section(blocks, limit(quotes.toString(), SECTION_LIMIT));
         }
         if (e.officialStatus != null) {
@@ -53,8 +54,8 @@ final class SlackPayload implements WebhookPayload {
     }
 
     private static ObjectNode header(AlertEvent e) {
-        String icon = AlertText.resolved(e) ? ":large_green_circle:" : ":red_circle:";
-        String title = AlertText.resolved(e) ? e.service + " has recovered" : e.service + " may be down";
+        String icon = WebhookText.resolved(e) ? ":large_green_circle:" : ":red_circle:";
+        String title = WebhookText.resolved(e) ? e.service + " has recovered" : e.service + " may be down";
         ObjectNode header = JSON.objectNode().put("type", "header");
         header.putObject("text").put("type", "plain_text").put("emoji", true)
                 .put("text", limit(icon + " " + title, HEADER_LIMIT));

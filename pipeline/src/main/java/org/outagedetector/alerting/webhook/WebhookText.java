@@ -2,15 +2,16 @@ package org.outagedetector.alerting.webhook;
 
 import org.outagedetector.alerting.AlertEvent;
 import org.outagedetector.alerting.AlertJson;
+import org.outagedetector.alerting.AlertText;
 import org.outagedetector.alerting.LeadTime;
 
 import java.util.Locale;
 import java.util.Optional;
 
 /** The human sentences about an alert that the Alertmanager, Slack and PagerDuty bodies share. */
-final class AlertText {
+final class WebhookText {
 
-    private AlertText() {}
+    private WebhookText() {}
 
     static boolean resolved(AlertEvent e) {
         return AlertEvent.RESOLVED.equals(e.state);
@@ -23,12 +24,7 @@ final class AlertText {
                     + e.peakAuthors + " people per minute)";
         }
         return e.service + " may be down: " + e.distinctAuthors + " people reported problems in one minute, "
-                + expected(e) + " expected";
-    }
-
-    /** Quiet services expect a fraction of a person per minute; one decimal would round that to 0.0. */
-    static String expected(AlertEvent e) {
-        return String.format(Locale.ROOT, e.expected < 1 ? "%.2f" : "%.1f", e.expected);
+                + AlertText.expected(e) + " expected";
     }
 
     /** How far ahead of the official statement the alert was, once there is one. */
@@ -47,7 +43,7 @@ final class AlertText {
                 .append('\n');
         b.append("Started: ").append(AlertJson.time(e.startedAt)).append(", detected: ")
                 .append(AlertJson.time(e.detectedAt)).append('\n');
-        b.append("Distinct authors: ").append(e.distinctAuthors).append(" (expected ").append(expected(e))
+        b.append("Distinct authors: ").append(e.distinctAuthors).append(" (expected ").append(AlertText.expected(e))
                 .append(", peak ").append(e.peakAuthors).append("), posts: ").append(e.posts)
                 .append(String.format(Locale.ROOT, ", score %.3f", e.score)).append('\n');
         if (!e.problemKinds.isEmpty()) {
