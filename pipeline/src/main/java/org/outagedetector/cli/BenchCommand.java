@@ -26,16 +26,22 @@ import org.outagedetector.scenario.ScenarioSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.time.Duration;
 import java.time.Instant;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Starts a real Kafka broker, loads a synthetic post stream (many services, an outage in the "
@@ -48,8 +54,24 @@ public class BenchCommand implements Callable<Integer> {
     long posts;
 
     @Option(names = "--services", defaultValue = "300",
-            description = "Services with everyday complaints, from the catalog (default ${DEFAULT-VALUE}).")
+            description = "Services with everyday complaints: the catalog's first, then open-world names "
+                    + "(Nexo1, Nexo2, ...) beyond its size (default ${DEFAULT-VALUE}).")
     int services;
+
+    @Option(names = "--complaint-share", defaultValue = "0.08",
+            description = "Share of the posts that report a service down, outages included; the rest is "
+                    + "chatter, half of it saying \"down\" in other senses (default ${DEFAULT-VALUE}).")
+    double complaintShare;
+
+    @Option(names = "--checkpoint-interval", defaultValue = "PT2S", converter = DurationConverter.class,
+            description = "Checkpoint interval of the whole job (default 2s): a bounded job ends at the first "
+                    + "checkpoint after its input, which waits up to this long.")
+    Duration checkpointInterval;
+
+    @Option(names = "--warmup", defaultValue = "true", negatable = true, fallbackValue = "true",
+            description = "Run the whole job once over the topic before measuring, so that the measured runs are "
+                    + "the steady state of a long-running job rather than the JIT compiler (default ${DEFAULT-VALUE}).")
+    boolean warmup;
 
     @Option(names = "--partitions", defaultValue = "2", description = "Partitions of the posts topic (default ${DEFAULT-VALUE}).")
     int partitions;
@@ -67,6 +89,11 @@ public class BenchCommand implements Callable<Integer> {
             }
             long loadNanos = load(kafka, scenario);
             report("loaded", scenario.size(), loadNanos);
+            if (warmup) {
+                Cpu warm = new Cpu();
+                long warmNanos = fullJob(kafka, "bench-warmup", new ArrayList<>(), null);
+                report("warm-up (whole job, unmeasured)", scenario.size(), warmNanos, warm.lap());
+            }
 
             Cpu cpu = new Cpu();
             long consumerNanos = bareConsumer(kafka, scenario.size());
@@ -80,8 +107,16 @@ public class BenchCommand implements Callable<Integer> {
             AtomicLong peakHeap = new AtomicLong();
             Thread sampler = heapSampler(memory, peakHeap);
             List<Long> latencies = new ArrayList<>();
-            long fullNanos = fullJob(kafka, latencies);
-            sampler.interrupt();
+            Path checkpoints = Files.createTempDirectory("bench-checkpoints");
+            CheckpointSizes sizes = new CheckpointSizes(checkpoints);
+            long fullNanos;
+            try {
+                fullNanos = fullJob(kafka, "bench-job", latencies, checkpoints);
+            } finally {
+                sampler.interrupt();
+                sizes.stop();
+                deleteRecursively(checkpoints);
+            }
             double fullRate = rate(scenario.size(), fullNanos);
             report("whole job", scenario.size(), fullNanos, cpu.lap());
 
@@ -94,6 +129,11 @@ public class BenchCommand implements Callable<Integer> {
                     latencies.size(), p50, p99);
             System.out.printf(Locale.ROOT, "peak heap used (broker, mini-cluster and job in one JVM): %d MiB%n",
                     peakHeap.get() >> 20);
+            int reported = scenario.servicesReported();
+            long stateBytes = sizes.last();
+            System.out.printf(Locale.ROOT, "state: %,d services reported down; last completed checkpoint %,d bytes "
+                    + "(%d checkpoints seen), %.0f bytes per service%n", reported, stateBytes, sizes.seen(),
+                    reported == 0 ? 0.0 : (double) stateBytes / reported);
             System.out.printf(Locale.ROOT, "throughput_posts_per_s=%d p99_alert_latency_ms=%d%n", Math.round(fullRate), p99);
         }
         return 0;
@@ -105,22 +145,36 @@ public class BenchCommand implements Callable<Integer> {
      * other, so the alert latency has more than one sample.
      */
     private Scenario scenario() {
-        ScenarioSpec spec = new ScenarioSpec(Instant.parse("2024-05-06T12:00:00Z"), Duration.ofHours(6));
         List<ServiceEntry> catalog = ServiceCatalog.shared().services();
-        for (int i = 0; i < Math.min(services, catalog.size()); i++) {
-            spec.background(catalog.get(i).name(), 0.05 + (i % 10) * 0.03);
-        }
         Instant first = Instant.parse("2024-05-06T13:00:00Z");
+        ScenarioSpec outagesOnly = new ScenarioSpec(Instant.parse("2024-05-06T12:00:00Z"), Duration.ofHours(6))
+                .chatter(0);
         for (int i = 0; i < 5; i++) {
             Instant start = first.plus(Duration.ofMinutes(50L * i));
-            spec.outage(catalog.get(i).name(), start.toString(), start.plus(Duration.ofMinutes(20)).toString(),
+            outagesOnly.outage(catalog.get(i).name(), start.toString(), start.plus(Duration.ofMinutes(20)).toString(),
                     40 + 60 * i);
         }
-        // The chatter rate that makes the total come out at --posts: sizes are linear in it.
+        // Sizes are linear in the rates: solve the everyday complaints for --complaint-share, then the chatter
+        // for --posts.
+        long outagePosts = new Scenario(outagesOnly).size();
+        long complaintsAtUnitRate = new Scenario(withComplaints(outagesOnly, catalog, 1.0)).size() - outagePosts;
+        double rate = Math.max(0, (complaintShare * posts - outagePosts) / complaintsAtUnitRate);
+        ScenarioSpec spec = withComplaints(outagesOnly, catalog, rate);
         long withoutChatter = new Scenario(spec.chatter(0)).size();
         long withSome = new Scenario(spec.chatter(1000)).size();
         spec.chatter(Math.max(0, 1000.0 * (posts - withoutChatter) / (withSome - withoutChatter)));
         return new Scenario(spec);
+    }
+
+    /** {@code spec} plus everyday complaints about --services services, at {@code rate} times their weights. */
+    private ScenarioSpec withComplaints(ScenarioSpec outages, List<ServiceEntry> catalog, double rate) {
+        ScenarioSpec spec = new ScenarioSpec(outages.start, outages.length).chatter(outages.chatterPerMinute);
+        spec.outages.addAll(outages.outages);
+        for (int i = 0; i < services; i++) {
+            String name = i < catalog.size() ? catalog.get(i).name() : "Nexo" + (i - catalog.size() + 1);
+            spec.background(name, rate * (0.05 + (i % 10) * 0.03));
+        }
+        return spec;
     }
 
     private static long load(LocalKafkaBroker kafka, Scenario scenario) {
@@ -160,6 +214,7 @@ public class BenchCommand implements Callable<Integer> {
 
     private long parseOnly(LocalKafkaBroker kafka) throws Exception {
         StreamExecutionEnvironment env = LocalRun.environment(parallelism);
+        OutageDetectorJob.enableObjectReuse(env);
         DataStream<byte[]> raw = env.fromSource(Sources.kafka(kafka.bootstrapServers(), "posts", "bench-parse",
                 Sources.StartingOffsets.EARLIEST, new Properties(), true), WatermarkStrategy.noWatermarks(), "posts")
                 .uid("posts-source");
@@ -169,21 +224,28 @@ public class BenchCommand implements Callable<Integer> {
         return result.getNetRuntime() * 1_000_000L;
     }
 
-    private long fullJob(LocalKafkaBroker kafka, List<Long> latencies) throws Exception {
+    /** The production graph over the loaded topic; {@code checkpoints} null for the cluster's default storage. */
+    private long fullJob(LocalKafkaBroker kafka, String groupId, List<Long> latencies, Path checkpoints)
+            throws Exception {
         RunCommand run = new RunCommand();
-        Main.commandLine(run).parseArgs("--bootstrap-servers", kafka.bootstrapServers(), "--group-id", "bench-job",
-                "--starting-offsets", "earliest", "--checkpoint-interval", "10s",
-                "--parallelism", Integer.toString(parallelism), "--job-name", "bench");
+        List<String> args = new ArrayList<>(List.of("--bootstrap-servers", kafka.bootstrapServers(),
+                "--group-id", groupId, "--starting-offsets", "earliest", "--checkpoint-interval", checkpointInterval.toString(),
+                "--parallelism", Integer.toString(parallelism), "--job-name", groupId));
+        if (checkpoints != null) {
+            args.addAll(List.of("--checkpoint-dir", checkpoints.toUri().toString()));
+        }
+        Main.commandLine(run).parseArgs(args.toArray(String[]::new));
         run.stopAtEndOfTopics = true;
         StreamExecutionEnvironment env = LocalRun.environment(parallelism);
         DataStream<AlertEvent> alerts = run.buildOn(env);
-        long start = System.nanoTime();
         try (CloseableIterator<Long> it = alerts.filter(a -> a.windowFiredAt > 0)
                 .map(a -> System.currentTimeMillis() - a.windowFiredAt).name("alert-latency").uid("alert-latency")
-                .executeAndCollect("bench: whole job")) {
+                .collectAsync()) {
+            JobExecutionResult result = env.execute("bench: whole job");
             it.forEachRemaining(latencies::add);
+            // The job's own run time, as for the parse-only job: without starting the in-process cluster.
+            return result.getNetRuntime() * 1_000_000L;
         }
-        return System.nanoTime() - start;
     }
 
     private static Thread heapSampler(MemoryMXBean memory, AtomicLong peak) {
@@ -200,6 +262,80 @@ public class BenchCommand implements Callable<Integer> {
         t.setDaemon(true);
         t.start();
         return t;
+    }
+
+    /**
+     * Watches a checkpoint directory and remembers the size of the newest completed checkpoint (a chk-N
+     * directory with its _metadata): with the hashmap backend every checkpoint is full, so that is the state.
+     * Flink deletes older checkpoints as newer ones complete, hence a watcher rather than a look at the end.
+     */
+    private static final class CheckpointSizes {
+        private final Path root;
+        private final Thread watcher;
+        private volatile long newest = -1;
+        private volatile long lastBytes;
+        private volatile int seen;
+
+        CheckpointSizes(Path root) {
+            this.root = root;
+            watcher = new Thread(this::watch, "checkpoint-sizes");
+            watcher.setDaemon(true);
+            watcher.start();
+        }
+
+        private void watch() {
+            while (!Thread.currentThread().isInterrupted()) {
+                look();
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+
+        private void look() {
+            try (Stream<Path> files = Files.walk(root, 2)) {
+                for (Path chk : files.filter(p -> p.getFileName().toString().startsWith("chk-")).toList()) {
+                    long n = Long.parseLong(chk.getFileName().toString().substring(4));
+                    if (n > newest && Files.exists(chk.resolve("_metadata"))) {
+                        lastBytes = sizeOf(chk);
+                        newest = n;
+                        seen++;
+                    }
+                }
+            } catch (IOException | UncheckedIOException e) {
+                // A checkpoint deleted while being looked at: the next look sees the newer one.
+            }
+        }
+
+        private static long sizeOf(Path dir) throws IOException {
+            try (Stream<Path> files = Files.walk(dir)) {
+                return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+            }
+        }
+
+        void stop() throws InterruptedException {
+            watcher.interrupt();
+            watcher.join();
+            look();
+        }
+
+        long last() {
+            return lastBytes;
+        }
+
+        int seen() {
+            return seen;
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 
     private static double rate(long count, long nanos) {

@@ -7,6 +7,7 @@ import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -30,6 +31,8 @@ public class Scenario implements Serializable {
     /** cumulative[m] = posts before minute m; cumulative[minutes] = total. */
     private final long[] cumulative;
     private final List<String> services = new ArrayList<>();
+    /** Services with at least one post reporting them down: the keys the job keeps state for. */
+    private final int servicesReported;
 
     private transient int cachedMinute = -1;
     private transient int[] cachedKinds;
@@ -42,9 +45,22 @@ public class Scenario implements Serializable {
         spec.botBursts.forEach(b -> serviceIndex(b.service()));
         int minutes = (int) spec.minutes();
         cumulative = new long[minutes + 1];
+        BitSet reported = new BitSet();
         for (int m = 0; m < minutes; m++) {
-            cumulative[m + 1] = cumulative[m] + composition(m).length;
+            int[] kinds = composition(m);
+            cumulative[m + 1] = cumulative[m] + kinds.length;
+            for (int code : kinds) {
+                if ((code & 3) == COMPLAINT || (code & 3) == BOT) {
+                    reported.set(code >> 2);
+                }
+            }
         }
+        servicesReported = reported.cardinality();
+    }
+
+    /** How many services at least one post reports as down (an outage, a bot burst or an everyday complaint). */
+    public int servicesReported() {
+        return servicesReported;
     }
 
     public long size() {

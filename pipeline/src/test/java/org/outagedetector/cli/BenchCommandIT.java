@@ -39,6 +39,13 @@ class BenchCommandIT {
         Matcher events = Pattern.compile("alert events: (\\d+);").matcher(out);
         assertThat(events.find()).isTrue();
         assertThat(Integer.parseInt(events.group(1))).isPositive();
+        // The state measured from a real checkpoint of the whole job, per service the posts report down.
+        Matcher state = Pattern.compile("state: ([\\d,]+) services reported down; last completed checkpoint "
+                + "([\\d,]+) bytes").matcher(out);
+        assertThat(state.find()).as("state line").isTrue();
+        assertThat(Long.parseLong(state.group(1).replace(",", ""))).isPositive();
+        assertThat(Long.parseLong(state.group(2).replace(",", ""))).isPositive();
+        assertThat(out).contains("warm-up (whole job, unmeasured)");
         // Sized to --posts within a few percent.
         Matcher loaded = Pattern.compile("loaded\\s+([\\d,]+) posts").matcher(out);
         assertThat(loaded.find()).isTrue();
