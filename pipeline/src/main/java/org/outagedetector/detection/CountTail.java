@@ -20,31 +20,47 @@ public final class CountTail {
         }
         double r = dispersion;
         double logP = Math.log(r / (r + mean));     // log probability of "success" per trial
-        double logQ = Math.log(mean / (r + mean));  // log probability of "failure"
+        double q = mean / (r + mean);               // probability of "failure"
+        // Each term from its neighbour (pmf(j+1) = pmf(j) (j+r)/(j+1) q): one multiplication a term, so a
+        // big service's counts cost a few thousand flops, not a log-gamma each.
         if (k <= mean) {
-            // Below the mean the tail is large: 1 minus the (short) lower sum is accurate.
+            // Below the mean the tail is large: 1 minus the lower sum, walked down from its largest term.
+            double term = Math.exp(logPmf(k - 1, r, logP, Math.log(q)));
             double lower = 0;
-            for (int j = 0; j < k; j++) {
-                lower += Math.exp(logPmf(j, r, logP, logQ));
+            for (int j = k - 1; j >= 0 && term > 0; j--) {
+                lower += term;
+                term *= j / ((j - 1 + r) * q);
             }
             return Math.max(0.0, Math.min(1.0, 1.0 - lower));
         }
         // Above the mean the terms fall steadily: sum them directly so tiny tails keep their precision.
+        double term = Math.exp(logPmf(k, r, logP, Math.log(q)));
         double sum = 0;
-        for (int j = k; ; j++) {
-            double term = Math.exp(logPmf(j, r, logP, logQ));
+        for (int j = k; term > 0; j++) {
             sum += term;
-            if (term < sum * 1e-12 || j - k > 100_000) {
-                return Math.min(1.0, sum);
+            if (term < sum * 1e-12) {
+                break;
             }
+            term *= (j + r) / (j + 1) * q;
         }
+        return Math.min(1.0, sum);
     }
 
     /** The largest count whose upper tail is still above {@code p}: the top of the normal band. */
     public static int bandTop(double p, double mean, double dispersion) {
         int k = (int) Math.floor(mean);
-        while (atLeast(k + 1, mean, dispersion) > p) {
+        double tail = atLeast(k + 1, mean, dispersion);
+        if (tail <= p || mean <= 0) {
+            return k;
+        }
+        double r = dispersion;
+        double q = mean / (r + mean);
+        double term = Math.exp(logPmf(k + 1, r, Math.log(r / (r + mean)), Math.log(q)));
+        // Walk up one count at a time, taking each count's probability off the tail.
+        while (tail > p && term > 0) {
+            tail -= term;
             k++;
+            term *= (k + r) / (k + 1) * q;
         }
         return k;
     }

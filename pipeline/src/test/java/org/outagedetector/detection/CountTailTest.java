@@ -27,4 +27,16 @@ class CountTailTest {
         assertThat(CountTail.atLeast(0, 5, 10)).isEqualTo(1.0);
         assertThat(CountTail.atLeast(5, 5, 10)).isBetween(0.3, 0.7);
     }
+
+    @Test
+    void aGeometricTailIsExactEvenForBigCounts() {
+        // Dispersion 1 is the geometric law: P(X >= k) = q^k with q = mean / (1 + mean), here far from the mean.
+        double q = 5_000.0 / 5_001.0;
+        assertThat(CountTail.atLeast(40_000, 5_000, 1)).isCloseTo(Math.pow(q, 40_000), within(1e-6 * Math.pow(q, 40_000)));
+        assertThat(CountTail.atLeast(2_000, 5_000, 1)).isCloseTo(Math.pow(q, 2_000), within(1e-9));
+        // The band's top: the largest k with P(X >= k) > p, i.e. q^k > p.
+        int top = CountTail.bandTop(0.01, 5_000, 1);
+        assertThat(Math.pow(q, top)).isGreaterThan(0.01);
+        assertThat(Math.pow(q, top + 1)).isLessThanOrEqualTo(0.01);
+    }
 }
