@@ -88,7 +88,10 @@ public class Baseline {
         levelWeight = decay * levelWeight + (1 - decay);
         currentHourSum += clipped;
         nextMinute = minuteStart + cfg.stepMillis;
-        learnSpread(count, expected, cfg);
+        // Before the warm-up the residuals measure the level still settling, not the spread.
+        if (historySteps(minuteStart, cfg) >= cfg.warmupMinutes) {
+            learnSpread(count, expected, cfg);
+        }
     }
 
     /** Moves past a step without learning from it (used while an incident is open). */

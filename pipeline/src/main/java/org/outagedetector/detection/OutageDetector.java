@@ -45,7 +45,8 @@ public class OutageDetector implements Serializable {
         double dispersion = b.dispersion(cfg);
         int k = m.distinctAuthors();
         double tail = CountTail.atLeast(k, expected, dispersion);
-        boolean trusted = b.historySteps(m.start(), cfg) >= cfg.warmupMinutes || k >= cfg.coldStartMinAuthors;
+        boolean warmedUp = b.historySteps(m.start(), cfg) >= cfg.warmupMinutes;
+        boolean trusted = warmedUp || k >= cfg.coldStartMinAuthors;
         boolean suspect = trusted && k >= cfg.minAuthors && tail <= cfg.stepTailProbability();
         // A real outage lasts: one step of burst (a viral post, a retweet storm) is not enough. Spending the
         // false-alarm budget over consecutive steps keeps it at openTailProbability under the baseline and
@@ -90,8 +91,10 @@ public class OutageDetector implements Serializable {
             emit(inc, m, expected, tail, end, AlertEvent.RESOLVED, "subsided", out);
         }
 
-        if (s.incident != null && s.incident.active) {
-            b.skip(m.start(), cfg); // an outage must not teach the baseline that outages are normal
+        // An outage must not teach the baseline that outages are normal. Before the warm-up there is no normal
+        // to protect: a service first heard with a crowd keeps learning, or its incident could never calm.
+        if (s.incident != null && s.incident.active && warmedUp) {
+            b.skip(m.start(), cfg);
         } else {
             b.observe(m.start(), k, usual, cfg);
         }

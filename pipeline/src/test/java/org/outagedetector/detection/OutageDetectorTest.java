@@ -100,6 +100,20 @@ class OutageDetectorTest {
     }
 
     @Test
+    void aServiceFirstHeardWithACrowdCalmsOnceItsBaselineHasLearnedIt() {
+        // The job starts (or a service's state expired) while a big service has its everyday 100 people a
+        // minute: that crowd is unheard-of to a new baseline and opens, but it is the service's normal, so the
+        // baseline keeps learning through its warm-up and the incident resolves instead of staying open.
+        background(0, 240, 100);
+        List<AlertEvent> lifecycle = alerts.stream().filter(a -> !AlertEvent.UPDATE.equals(a.state)).toList();
+        assertThat(lifecycle).extracting(a -> a.state).containsExactly(AlertEvent.OPEN, AlertEvent.RESOLVED);
+        assertThat(lifecycle.get(1).detectedAt).isLessThan(T0 + 120 * MINUTE);
+        alerts.clear();
+        spike(240, 400);    // and a real outage later is still seen against that learned level
+        assertThat(alerts).extracting(a -> a.state).containsExactly(AlertEvent.OPEN);
+    }
+
+    @Test
     void followsADailyRhythmWithoutAlerting() {
         // Three days of a big service whose complaints swing from 2 to 20 people a minute over the day.
         for (long m = 0; m < 3 * 1440; m++) {
