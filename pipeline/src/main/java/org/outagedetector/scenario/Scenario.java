@@ -8,7 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -31,6 +33,8 @@ public class Scenario implements Serializable {
     /** cumulative[m] = posts before minute m; cumulative[minutes] = total. */
     private final long[] cumulative;
     private final List<String> services = new ArrayList<>();
+    /** Position in {@link #services}, plus one: every minute looks every service up (`bench --services 100000`). */
+    private final Map<String, Integer> serviceIndexes = new HashMap<>();
     /** Services with at least one post reporting them down: the keys the job keeps state for. */
     private final int servicesReported;
 
@@ -220,12 +224,10 @@ public class Scenario implements Serializable {
     }
 
     private int serviceIndex(String service) {
-        int i = services.indexOf(service);
-        if (i < 0) {
-            services.add(service);
-            i = services.size() - 1;
-        }
-        return i + 1;
+        return serviceIndexes.computeIfAbsent(service, s -> {
+            services.add(s);
+            return services.size();
+        });
     }
 
     private static void add(List<Integer> kinds, int kind, int service, int count) {
