@@ -22,7 +22,8 @@ import opennlp.tools.util.TrainingParameters;
 /**
  * Trains the outage categorizer from the labeled corpus, evaluates it, and records the numbers.
  * Run by the build (process-classes), so the jar always carries a model trained from the corpus it ships with:
- * {@code OutageModelTrainer <corpus.tsv> <real-looking-test.tsv> <model.bin out> <MODEL_CARD.md>}.
+ * {@code OutageModelTrainer <corpus.tsv> <model.bin out> <MODEL_CARD.md> <real-looking-test.tsv>...}: every
+ * test file is scored, none is trained on.
  *
  * <p>Reproducible: the corpus is sorted, the split is a hash of the text, maxent training (GIS) is
  * deterministic on one thread.
@@ -38,11 +39,10 @@ public final class OutageModelTrainer {
     }
 
     public static void main(String[] args) throws IOException {
-        if (args.length != 4) {
-            throw new IllegalArgumentException("usage: OutageModelTrainer <corpus.tsv> <real-looking-test.tsv> <model.bin> <MODEL_CARD.md>");
+        if (args.length < 4) {
+            throw new IllegalArgumentException("usage: OutageModelTrainer <corpus.tsv> <model.bin> <MODEL_CARD.md> <real-looking-test.tsv>...");
         }
         List<LabeledPost> corpus = LabeledPost.read(Path.of(args[0]));
-        List<LabeledPost> realLooking = LabeledPost.read(Path.of(args[1]));
         List<LabeledPost> train = new ArrayList<>();
         List<LabeledPost> heldOut = new ArrayList<>();
         for (LabeledPost post : corpus) {
@@ -53,7 +53,7 @@ public final class OutageModelTrainer {
         Tokenizers tokenizers = new Tokenizers();
         OutageLanguage rulesOnly = new OutageLanguage(catalog, tokenizers, null);
         DoccatModel model = train(train, rulesOnly);
-        Path modelFile = Path.of(args[2]);
+        Path modelFile = Path.of(args[1]);
         Files.createDirectories(modelFile.getParent());
         try (OutputStream out = Files.newOutputStream(modelFile)) {
             model.serialize(out);
@@ -61,9 +61,13 @@ public final class OutageModelTrainer {
         OutageLanguage combined = new OutageLanguage(catalog, tokenizers, new OutageClassifier(model));
         KeywordBaseline baseline = new KeywordBaseline(catalog);
 
+        List<NamedSet> files = new ArrayList<>();
+        files.add(new NamedSet("held-out split (" + heldOut.size() + " of " + corpus.size() + ")", heldOut));
+        for (int i = 3; i < args.length; i++) {
+            files.add(new NamedSet(Path.of(args[i]).getFileName().toString(), LabeledPost.read(Path.of(args[i]))));
+        }
         List<String> rows = new ArrayList<>();
-        for (var file : List.of(new NamedSet("held-out split (" + heldOut.size() + " of " + corpus.size() + ")", heldOut),
-                new NamedSet("real-looking test file", realLooking))) {
+        for (NamedSet file : files) {
             rows.add(score(file.posts, p -> new Guess(baseline.outage(p.text()), baseline.service(p.text()))).row(file.name, "keyword-regex baseline"));
             rows.add(score(file.posts, p -> guess(rulesOnly.classify(p.text(), p.lang()))).row(file.name, "phrases + catalog (no model)"));
             rows.add(score(file.posts, p -> guess(combined.classify(p.text(), p.lang()))).row(file.name, "phrases + catalog + doccat model"));
@@ -72,7 +76,7 @@ public final class OutageModelTrainer {
                 + "|---|---|---|---|---|---|---|\n" + String.join("\n", rows) + "\n";
         System.out.println("Outage model trained on " + train.size() + " posts, written to " + modelFile);
         System.out.println(table);
-        writeMetrics(Path.of(args[3]), "Trained on " + train.size() + " posts; evaluated at build time.\n\n" + table);
+        writeMetrics(Path.of(args[2]), "Trained on " + train.size() + " posts; evaluated at build time.\n\n" + table);
     }
 
     private static boolean isHeldOut(LabeledPost post) {
