@@ -28,7 +28,7 @@ final class HardNegatives {
                     + "trickle|trickled|hose|shout|shouted|stare|stared|upside|count|counting|touch|touched|bend|bent|kneel|knelt|mark|marked|marking|shot|shoot|gun|gunned|mow|mowed|tie|tied|pin|"
                     + "pinned|strip|stripped|wear|worn|hand|handed|pass|passed|passing|talk|talked|talking|talks|sell|sold|selling|beat|beaten|wolf|wolfed|scale|scaled|scaling|weigh|weighed|"
                     + "thumbs|hands|face|head|heads|headed|heading|way|sink|sank|sunk|drag|dragged|pull|pulled|pulling|push|pushed|pushing|hose|nail|nailed|lock|locked|locking|"
-                    + "close|closed|closing|jump|jumped|kick|kicked|boogie|simmer|quiet|quieted|hunker|batten|sleep|"
+                    + "close|closed|closing|jump|jumped|kick|kicked|boogie|simmer|quiet|quieted|hunker|batten|sleep|die|dies|died|dying|"
                     + "upside|bottom|top|ups and|up and|up or|all the way|moving|move|moved|swipe|swiping|swiped|pan|panning|tap|flip|flipped|roll|rolling|rolled|shutdown)"
                     + " (?:(?:it|this|that|them|him|her|me|us|you|everything|things|the [^ ]+|my [^ ]+|your [^ ]+|his [^ ]+|their [^ ]+|a bit|a little|a notch|all the way|a lot) )?down\\b"),
             sense(4, List.of("down"), "\\b(?:down (?:payment|syndrome|under|bad|horrendous|astronomical|south|the (?:road|street|line|hall|stairs|block|drain|river|middle|rabbit hole|list|pub|hill|aisle|wire)|to the wire|to earth|in (?:history|flames|the dumps)|into history|with (?:the flu|covid|a cold|a fever|the cold|a bug|the sickness|that|this)|by \\d|\\d|[$€£]|\\d+ ?%|nearly|almost|about|over \\d|sharply|slightly|another)|"
@@ -46,6 +46,18 @@ final class HardNegatives {
             sense(3, List.of("dead"), "\\b(?:i am|i 'm|we are|i was|lmao i am|dead ass|deadass) dead\\b|\\bdead (?:tired|serious|wrong|end|air|center|centre|last|inside|set|silent|weight|ass|asleep|on|honest|meat|lock|line|bodies|body|people|man|leaves|batteries|battery|phone)\\b|\\bdrop dead\\b|\\b(?:battery|phone|laptop|plant|plants|car|fish) (?:is |was |'s )?dead\\b"),
             sense(2, List.of("broke"), "\\bbroken (?:heart|hearted|record|english|arm|leg|bone|bones|home|family|promise|promises|glass|mirror|nose|wrist|ankle|toe|finger)\\b|\\b(?:i am|i 'm|we are|so|too|always) broke\\b"),
             sense(3, List.of("not working"), "\\b(?:i am|i 'm|we are|he is|she is|they are|i will be|you are|not) not working (?:today|tomorrow|tonight|this|on|from|at|anymore|out|for)|\\bnot working out\\b|\\b(?:i am|we are|they are|you are|he is|she is|i 'm) not working\\b"),
+            // past outages are history, not a report: "facebook was down for hours yesterday", "remember when slack went down"
+            sense(-1, List.of("yesterday", "last ", " ago", "in 19", "in 20", "earlier"), "\\b(?:was|were|went|had been|had|got) (?:[^ ]+ ){0,3}?(?:down|offline|dead|broken|an outage|outage|outages|issues|problems)"
+                    + "(?: [^ ]+){0,5}? (?:yesterday|last (?:night|week|weekend|month|year|time|summer|winter|spring|fall|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
+                    + "(?:a|an|one|two|three|four|five|six|a few|few|some|\\d+) (?:minutes|hours|days|weeks|months|years|day|week|month|year) ago|in (?:19|20)\\d\\d|earlier (?:today|this (?:week|month|year)))\\b"),
+            sense(0, List.of("yesterday"), "\\byesterday (?:[^ ]+ ){0,4}?(?:was|were|went|had) (?:[^ ]+ ){0,2}?(?:down|offline|dead|broken|an outage|outage)\\b"),
+            sense(0, List.of("remember"), "\\bremember (?:when|the time|how) (?:[^ ]+ ){0,4}?(?:was|were|went|got|had) (?:[^ ]+ ){0,2}?(?:down|offline|dead|an outage|outage)\\b"),
+            // the same in the other languages: "ayer se cayó instagram", "ontem o whatsapp caiu", "gestern war whatsapp down"
+            sense(0, List.of("ayer", "ontem", "gestern"), "(?<!desde )(?<!since )\\b(?:ayer|ontem|gestern) (?:[^ ]+ ){0,3}?(?:se cayó|se cayo|cayó|cayo|estuvo caído|estuvo caido|caiu|ficou fora do ar|war (?:[^ ]+ )?(?:down|weg|offline)|fiel (?:[^ ]+ )?aus)\\b"),
+            // what-ifs: "imagine discord going down", "if slack goes down tomorrow"
+            sense(1, List.of("imagine", "if ", "whenever", "in case"), "\\b(?:imagine|what if|if|whenever|in case) (?:[^ ]+ ){0,3}?(?:goes|go|going|ever goes|ever went|were to go|would go|gets taken) (?:down|offline)\\b"),
+            // Portuguese "caiu a ficha": the penny dropped
+            sense(3, List.of("ficha"), "\\b(?:caiu|cai|caía|caia|cair) (?:a |minha |a minha |sua |a sua )?ficha\\b|\\bficha (?:caiu|cai|caiu agora)\\b"),
             sense(2, List.of("outage", "cut", "out", "failure", "blackout", "blacked"), "\\b(?:power|electricity|electric|water|gas|heating) (?:outage|outages|cut|cuts|is out|went out|failure)\\b|\\bblackout (?:tuesday|poetry|challenge|drunk)|\\bblacked out\\b"));
 
     private HardNegatives() {

@@ -16,9 +16,9 @@ final class LanguageGuess {
     static final Set<String> READ = Set.of("en", "es", "pt", "fr", "de", "ja", "zh");
 
     private static final Map<String, Pattern> TELLTALES = Map.of(
-            "es", Pattern.compile("[¿¡ñ]|\\b(?:se cayó|se cayo|está|esta caído|no funciona|no carga|no puedo|caída|caida|también|porque|qué|alguien|mis|hoy|otra vez|fallando|por favor)\\b"),
-            "pt", Pattern.compile("[ãõç]|\\b(?:não|nao|caiu|fora do ar|tá|tô|você|vocês|alguém|alguem|hoje|mais|também|travando|mensagens|galera|meu|minha)\\b"),
-            "fr", Pattern.compile("\\b(?:est|en panne|ne marche|marche pas|fonctionne pas|je|j'arrive|impossible de|c'est|aujourd'hui|encore|quelqu'un|chez|vous|mon|ma|pas)\\b"),
+            "es", Pattern.compile("[¿¡ñ]|\\b(?:se cayó|se cayo|está|esta caído|no funciona|no carga|no puedo|caída|caida|también|porque|qué|alguien|mis|hoy|otra vez|fallando|por favor|sin|desde|ayer|tiene|señal|nada|deja|abre)\\b"),
+            "pt", Pattern.compile("[ãõç]|\\b(?:não|nao|caiu|fora do ar|tá|tô|você|vocês|alguém|alguem|hoje|mais|também|travando|mensagens|galera|meu|minha|sem|ontem|envia)\\b"),
+            "fr", Pattern.compile("\\b(?:est|en panne|ne marche|marche pas|fonctionne pas|je|j'arrive|impossible de|c'est|aujourd'hui|encore|quelqu'un|chez|vous|mon|ma|pas|avec|depuis|réseau|n'ai)\\b"),
             "de", Pattern.compile("[äöüß]|\\b(?:ist|nicht|geht|funktioniert|störung|bei mir|auch|schon|wieder|gerade|heute|kein|keine|ich|und|noch)\\b"));
     /** Order breaks ties: Portuguese before Spanish, since Spanish telltales are looser. */
     private static final String[] ORDER = {"pt", "es", "fr", "de"};
@@ -29,11 +29,12 @@ final class LanguageGuess {
      */
     private static final KeywordScanner TELLTALE_WORDS = new KeywordScanner(List.of(
             List.of("não", "nao", "caiu", "fora do ar", "tá", "tô", "você", "vocês", "alguém", "alguem", "hoje", "mais",
-                    "também", "travando", "mensagens", "galera", "meu", "minha"),
+                    "também", "travando", "mensagens", "galera", "meu", "minha", "sem", "ontem", "envia"),
             List.of("se cayó", "se cayo", "está", "esta caído", "no funciona", "no carga", "no puedo", "caída", "caida",
-                    "también", "porque", "qué", "alguien", "mis", "hoy", "otra vez", "fallando", "por favor"),
+                    "también", "porque", "qué", "alguien", "mis", "hoy", "otra vez", "fallando", "por favor", "sin", "desde", "ayer",
+                    "tiene", "señal", "nada", "deja", "abre"),
             List.of("est", "en panne", "ne marche", "marche pas", "fonctionne pas", "je", "j'arrive", "impossible de",
-                    "c'est", "aujourd'hui", "encore", "quelqu'un", "chez", "vous", "mon", "ma", "pas"),
+                    "c'est", "aujourd'hui", "encore", "quelqu'un", "chez", "vous", "mon", "ma", "pas", "avec", "depuis", "réseau", "n'ai"),
             List.of("ist", "nicht", "geht", "funktioniert", "störung", "bei mir", "auch", "schon", "wieder", "gerade",
                     "heute", "kein", "keine", "ich", "und", "noch")), true);
     private static final KeywordScanner TELLTALE_LETTERS = new KeywordScanner(List.of(

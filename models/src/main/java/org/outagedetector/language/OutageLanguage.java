@@ -19,14 +19,15 @@ public final class OutageLanguage {
     /** What is down when no service is named: "my internet is down" is an outage report without a service. */
     private static final Set<String> GENERIC_SUBJECTS = Set.of("internet", "wifi", "wi-fi", "network", "signal",
             "connection", "broadband", "fiber", "fibre", "data", "cell", "lte", "4g", "5g", "service", "servers",
-            "server", "email", "internet connection", "red", "rede", "réseau", "netz", "sinal", "señal");
+            "server", "email", "internet connection", "red", "rede", "réseau", "reseau", "netz", "sinal", "señal", "senal", "bars",
+            "reception", "connectivity", "servicio", "serviço", "servico", "conexión", "conexion", "conexão", "conexao", "connexion",
+            "empfang", "dsl", "verbindung", "datos", "dados");
 
     /** Below this outage probability the model vetoes what the phrases found. */
     static final double CONFIRM = 0.3;
     /** Above this, the model alone makes a post naming a catalog service an outage report. */
     static final double OVERRULE = 0.9;
     private static final String SERVICE_PLACEHOLDER = "<svc>";
-    private static final String BLANKED = "<other-sense>";
 
     private static volatile OutageLanguage shared;
 
@@ -132,7 +133,7 @@ public final class OutageLanguage {
     }
 
     /**
-     * What the classifier reads: the normalized words with other senses of the outage words blanked
+     * What the classifier reads: the normalized words without the other senses of the outage words
      * ({@link HardNegatives}), every named service replaced by one placeholder so the model learns phrasing
      * rather than which services tend to break, and the names of the outage phrases that fired.
      */
@@ -153,9 +154,14 @@ public final class OutageLanguage {
         String[] words = neutralized.split(" ");
         List<String> features = new ArrayList<>(words.length + hits.size());
         for (int w = 0; w < words.length; w++) {
+            // Blanked words are left out rather than marked: a marker taught the model that any other sense in a
+            // post means "not an outage", so "I'm down for pizza but is slack down?" was vetoed.
+            if (words[w].startsWith("~")) {
+                continue;
+            }
             String word = isService[tokens.tokenOf(w)] ? SERVICE_PLACEHOLDER : words[w];
             if (features.isEmpty() || !word.equals(SERVICE_PLACEHOLDER) || !features.get(features.size() - 1).equals(word)) {
-                features.add(word.startsWith("~") ? BLANKED : word);
+                features.add(word);
             }
         }
         for (PhraseHit hit : hits) {
@@ -228,6 +234,12 @@ public final class OutageLanguage {
             return Verdict.notOutage(0.1, language);
         }
         // Problem kinds are read only for a post that is an outage report (their patterns cost as much as a rule scan).
+        if (slotVerified != null && !named.isEmpty() && !mentions.unambiguous(words, slotVerified)) {
+            String inSlot = slotVerified.name();
+            if (named.stream().noneMatch(n -> n.name().equals(inSlot))) {
+                slotVerified = named.get(0); // the post names another service outright; the slot's word was an ordinary one
+            }
+        }
         if (slotVerified != null) {
             double confidence = slotVerifiedStrength == Strength.STRONG ? 0.95 : slotVerifiedStrength == Strength.MEDIUM ? 0.85 : 0.6;
             return new Verdict(true, slotVerified.name(), true, ProblemKinds.of(text), confidence, language);

@@ -17,9 +17,12 @@ final class ServiceMentions {
     private static final Set<String> TRAILING = Set.copyOf(List.of("app", "apps", "site", "website", "server", "servers", "page",
             "account", "accounts", "service", "services", "platform", "again", "today", "rn", "now", "right", "still",
             "'s", "is", "are", "too", "also", "web", "online", "login", "network", "?", "!", ".", ",", "…", ":",
-            "ne", "n'", "se", "no", "não", "nao", "est", "ist", "sind", "está", "esta", "tá", "ta", "es", "il"));
-    /** A context-only alias this short ("X", "EE", "O2") counts only written in capitals, as a name is. */
-    private static final int SHORT_ALIAS = 2;
+            "ne", "n'", "se", "no", "não", "nao", "est", "ist", "sind", "está", "esta", "tá", "ta", "es", "il",
+            // auxiliaries and adverbs a greedy subject slot swallows before the symptom: "hulu keeps buffering"
+            "keeps", "keep", "has", "have", "been", "just", "so", "totally", "completely", "literally", "being", "always",
+            "constantly", "super", "absolutely", "fully"));
+    /** A context-only alias this short ("X") counts only written in capitals, as a name is; "yt", "ig", "fb" need not be. */
+    private static final int SHORT_ALIAS = 1;
 
     private final ServiceCatalog catalog;
 
@@ -92,7 +95,28 @@ final class ServiceMentions {
                 return Optional.of(new ServiceMention(entry.get().name(), entry.get(), from, to));
             }
         }
+        // Then a catalog name anywhere in the slot before an unknown word: "venmo payments failing", "discord voice keeps cutting out".
+        for (int len = hi - lo; len >= 1; len--) {
+            for (int from = lo; from + len - 1 <= hi; from++) {
+                Optional<ServiceEntry> entry = slotEntry(tokens.subList(from, from + len));
+                if (entry.isPresent()) {
+                    return Optional.of(new ServiceMention(entry.get().name(), entry.get(), from, from + len - 1));
+                }
+            }
+        }
         return openWorld(tokens, lo, hi, before);
+    }
+
+    /**
+     * Whether the mention names its service unambiguously (a handle, hashtag, domain or a name that is not also
+     * an ordinary word), as {@link #inText} requires: "messages" in a slot may be iMessage, but not over a
+     * "discord" named in the same post.
+     */
+    boolean unambiguous(List<String> tokens, ServiceMention mention) {
+        if (mention.firstToken() == mention.lastToken() && marked(tokens.get(mention.firstToken())).isPresent()) {
+            return true;
+        }
+        return catalog.resolveInText(Names.compact(String.join(" ", tokens.subList(mention.firstToken(), mention.lastToken() + 1)))).isPresent();
     }
 
     private Optional<ServiceEntry> slotEntry(List<String> words) {

@@ -24,6 +24,18 @@ class LanguagesTest {
             Ist WhatsApp down?                   | whatsapp        | de
             Telekom Störung in Berlin            | deutsche-telekom | de
             Vodafone Internet geht nicht         | vodafone        | de
+            movistar sin internet desde ayer     | movistar        | es
+            telcel no tiene señal en mi zona     | telcel          | es
+            no me abre whatsapp                  | whatsapp        | es
+            spotify no me deja reproducir nada   | spotify         | es
+            tô sem internet da vivo desde ontem  | vivo            | pt
+            whatsapp não envia mensagem          | whatsapp        | pt
+            plus de réseau bouygues depuis ce matin | bouygues     | fr
+            je n'ai plus internet avec sfr       | sfr             | fr
+            youtube beug de ouf chez moi         | youtube         | fr
+            WhatsApp geht bei mir nicht mehr, bei euch auch? | whatsapp | de
+            kein internet bei vodafone seit heute morgen | vodafone | de
+            telekom kein netz hier               | deutsche-telekom | de
             Twitter落ちてる                       | twitter         | ja
             LINE繋がらない                        | line            | ja
             ツイッター落ちた？                     | twitter         | ja
@@ -45,6 +57,13 @@ class LanguagesTest {
             la bolsa cayó 3% hoy                 | es
             je suis tombé dans l'escalier        | fr
             ich bin heute total kaputt           | de
+            me caí de risa                       | es
+            ayer se cayó instagram pero hoy anda bien | es
+            caiu a ficha                         | pt
+            caiu a minha ficha agora             | pt
+            ma voiture est en panne sur l'autoroute | fr
+            mein handy ist kaputt                | de
+            kein bock auf arbeit heute           | de
             株価が落ちた                          | ja
             我的成绩下降了                        | zh
             """)

@@ -49,6 +49,27 @@ class OutageLanguageTest {
         assertThat(verdict.language()).isEqualTo("en");
     }
 
+    /** Phrasings the templates lack (mixed senses, symptoms, no signal): right verdict and service; the model may be less sure. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            I'm down for pizza but is slack down?                 | slack
+            yt so broken right now                                | youtube
+            hulu keeps buffering then quits                       | hulu
+            zoom keeps dropping my calls, anyone else?            | zoom
+            venmo payments failing, anyone else?                  | venmo
+            verizon has no service here                           | verizon
+            hey @Ask_Spectrum no internet again in 78701          | spectrum
+            no service on at&t since lunch                        | att
+            discord servers are dying, messages wont send         | discord
+            """)
+    void recognisesLooserEnglishOutageReports(String text, String service) {
+        Verdict verdict = language.classify(text, "en");
+        assertThat(verdict.outage()).as(text).isTrue();
+        assertThat(verdict.service()).as(text).isEqualTo(service);
+        assertThat(verdict.verified()).as(text).isTrue();
+        assertThat(verdict.confidence()).as(text).isBetween(OutageLanguage.CONFIRM, 1.0);
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {
             "I'm down for pizza",
@@ -83,6 +104,17 @@ class OutageLanguageTest {
             "lol it's not working out between us",
             "down bad for this new album",
             "Microsoft is winding down Skype",
+            "the heat died down after sunset",
+            "the crowd died down",
+            "lol the wind is dying down",
+            "i keep crashing my car lol",
+            "facebook was down last night",
+            "we had a slack outage yesterday, all good now",
+            "remember when whatsapp went down for a day",
+            "imagine gmail going down during finals",
+            "if slack goes down tomorrow i'm taking the day off",
+            "no service charge at this place, love it",
+            "is the diet working for you?",
     })
     void ignoresOtherSensesOfOutageWords(String text) {
         Verdict verdict = language.classify(text, "en");
@@ -108,6 +140,7 @@ class OutageLanguageTest {
     @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
             my internet is down again
             wifi not working since 6am
+            no internet all morning, router lights all red
             """)
     void reportsUnnamedOutagesWithoutAService(String text) {
         Verdict verdict = language.classify(text, "en");
