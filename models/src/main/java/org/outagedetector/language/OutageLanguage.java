@@ -23,6 +23,10 @@ public final class OutageLanguage {
             "reception", "connectivity", "servicio", "serviço", "servico", "conexión", "conexion", "conexão", "conexao", "connexion",
             "empfang", "dsl", "verbindung", "datos", "dados");
 
+    /** Subjects that are people: a phrase about one of them is not about a service. */
+    private static final Set<String> PEOPLE = Set.of("i", "he", "she", "we", "they", "you", "u", "me", "him", "her", "us", "them",
+            "someone", "somebody", "yo", "él", "ella", "eu", "ele", "je", "il", "elle", "ich", "er", "sie", "wir");
+
     /** Below this outage probability the model vetoes what the phrases found. */
     static final double CONFIRM = 0.3;
     /** Above this, the model alone makes a post naming a catalog service an outage report. */
@@ -209,12 +213,16 @@ public final class OutageLanguage {
             }
         }
         for (PhraseHit hit : hits) {
-            strongest = stronger(strongest, hit.strength());
             if (!hit.hasSubject()) {
+                strongest = stronger(strongest, hit.strength());
                 continue;
             }
             int first = tokens.tokenOf(hit.subjectFirst());
             int last = tokens.tokenOf(hit.subjectLast());
+            if (PEOPLE.contains(words.get(hit.subjectBefore() ? last : first).toLowerCase(java.util.Locale.ROOT))) {
+                continue; // "when he went down in the final", "i keep crashing": about a person, whatever service the post names
+            }
+            strongest = stronger(strongest, hit.strength());
             Optional<ServiceMention> m = mentions.inSlot(words, first, last, hit.subjectBefore());
             if (m.isPresent() && m.get().verified()) {
                 if (slotVerified == null || hit.strength().compareTo(slotVerifiedStrength) < 0) {

@@ -21,16 +21,16 @@ final class Prefilter {
             "stream", "function", "stopped", "won't", "wont ", "can't", "cant ", "cannot", "unable", "not able",
             "no service", "no signal", "no internet", "no wifi", "no data", "no bars", "no reception", "no cell", "no mobile",
             "zero bars", "without internet", "working?", "working ?", "loading?", "loading ?", "buffer", "unusable", "borked",
-            "busted", "kicking", "logging me out", "dropping",
+            "busted", "kicking", "logging me out", "dropping", "stuck", "moment", "bad day", "rough day", "hiccup",
             // Spanish, Portuguese
             "caí", "cai", "caid", "cay", "callo", "cae ", "tomb", "funciona", "carga", "anda", "fora do ar", "não", "nao ", "fall", "instab",
             "entrar", "queda", "travando", "pau", "sin internet", "sin señal", "sin senal", "sin servicio", "sin red", "sin conex", "tiene señal", "tiene senal", "tienen señal",
-            "sem internet", "sem sinal", "sem servi", "sem rede", "sem conex", "abre", "deja ",
+            "sem internet", "sem sinal", "sem servi", "sem rede", "sem conex", "abre", "deja ", "jala",
             // French
-            "panne", "marche", "plant", "rade", " hs", "accès", "acces", "impossible", "de réseau", "de reseau", "d'internet", "d’internet", "plus internet", "pas internet", "beug", "déconne", "deconne",
+            "panne", "marche", "plant", "rade", " hs", "accès", "acces", "impossible", "de réseau", "de reseau", "d'internet", "d’internet", "plus internet", "pas internet", "beug", "déconne", "deconne", "mort",
             // German
             "störung", "stoerung", "ausfall", "ausgefallen", "geht nicht", "geht net", "funktioniert", "lädt", "laedt",
-            "kaputt", "spinnt", "nicht", "kein",
+            "kaputt", "spinnt", "nicht", "kein", "stürzt", "stuerzt",
             // Japanese, Chinese
             "落ち", "繋が", "つなが", "障害", "不具合", "できない", "エラー", "ダウン", "重い", "開かない", "使えない",
             "挂", "崩", "炸了", "打不开", "上不去", "登不", "宕机", "用不了", "问题", "不了", "加载", "刷不");

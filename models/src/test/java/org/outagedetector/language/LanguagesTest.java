@@ -36,6 +36,9 @@ class LanguagesTest {
             WhatsApp geht bei mir nicht mehr, bei euch auch? | whatsapp | de
             kein internet bei vodafone seit heute morgen | vodafone | de
             telekom kein netz hier               | deutsche-telekom | de
+            no jala whatsapp, alguien más?       | whatsapp        | es
+            twitter est mort ce soir, rien ne charge | twitter      | fr
+            spotify stürzt ständig ab, geht bei euch auch nicht? | spotify | de
             Twitter落ちてる                       | twitter         | ja
             LINE繋がらない                        | line            | ja
             ツイッター落ちた？                     | twitter         | ja
@@ -64,6 +67,9 @@ class LanguagesTest {
             ma voiture est en panne sur l'autoroute | fr
             mein handy ist kaputt                | de
             kein bock auf arbeit heute           | de
+            o real caiu frente ao dólar          | pt
+            je suis mort de fatigue              | fr
+            die aktie ist abgestürzt             | de
             株価が落ちた                          | ja
             我的成绩下降了                        | zh
             """)

@@ -61,6 +61,9 @@ class OutageLanguageTest {
             hey @Ask_Spectrum no internet again in 78701          | spectrum
             no service on at&t since lunch                        | att
             discord servers are dying, messages wont send         | discord
+            outlook stuck on "trying to connect" all morning      | outlook
+            slack is slow today and messages fail to send         | slack
+            down detector has like 20k reports for verizon        | verizon
             """)
     void recognisesLooserEnglishOutageReports(String text, String service) {
         Verdict verdict = language.classify(text, "en");
@@ -115,6 +118,10 @@ class OutageLanguageTest {
             "if slack goes down tomorrow i'm taking the day off",
             "no service charge at this place, love it",
             "is the diet working for you?",
+            "the app store is down to $5 for that game",
+            "the stream went down in quality after an hour",
+            "this bug in my code is killing me",
+            "stuck in traffic for an hour",
     })
     void ignoresOtherSensesOfOutageWords(String text) {
         Verdict verdict = language.classify(text, "en");
