@@ -33,7 +33,8 @@ final class Prefilter {
             "kaputt", "spinnt", "nicht", "kein", "stürzt", "stuerzt",
             // Japanese, Chinese
             "落ち", "繋が", "つなが", "障害", "不具合", "できない", "エラー", "ダウン", "重い", "開かない", "使えない",
-            "挂", "崩", "炸了", "打不开", "上不去", "登不", "宕机", "用不了", "问题", "不了", "加载", "刷不");
+            "出来ない", "見れない", "見られない", "読み込めない", "送れない", "重すぎ",
+            "挂", "崩", "炸了", "打不开", "上不去", "登不", "宕机", "用不了", "问题", "不了", "加载", "刷不", "连不上", "进不去", "无法访问", "发不出", "服务器");
 
     /** All fragments in one automaton: one pass over the post instead of one {@code contains} per fragment. */
     private static final KeywordScanner SCANNER = KeywordScanner.of(FRAGMENTS);

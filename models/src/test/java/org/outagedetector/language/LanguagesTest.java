@@ -42,6 +42,7 @@ class LanguagesTest {
             Twitter落ちてる                       | twitter         | ja
             LINE繋がらない                        | line            | ja
             ツイッター落ちた？                     | twitter         | ja
+            Twitter重すぎて見れない               | twitter         | ja
             微信挂了                              | wechat          | zh
             B站崩了                               | bilibili        | zh
             淘宝打不开                            | taobao          | zh
@@ -70,6 +71,7 @@ class LanguagesTest {
             o real caiu frente ao dólar          | pt
             je suis mort de fatigue              | fr
             die aktie ist abgestürzt             | de
+            je suis tombé en panne sèche         | fr
             株価が落ちた                          | ja
             我的成绩下降了                        | zh
             """)

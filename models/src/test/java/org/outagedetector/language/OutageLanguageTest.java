@@ -122,6 +122,7 @@ class OutageLanguageTest {
             "the stream went down in quality after an hour",
             "this bug in my code is killing me",
             "stuck in traffic for an hour",
+            "the AC is down again and it is 90 degrees",
     })
     void ignoresOtherSensesOfOutageWords(String text) {
         Verdict verdict = language.classify(text, "en");
