@@ -1,6 +1,8 @@
 package org.outagedetector.cli;
 
 import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.core.execution.JobListener;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -90,9 +92,8 @@ public class BenchCommand implements Callable<Integer> {
             long loadNanos = load(kafka, scenario);
             report("loaded", scenario.size(), loadNanos);
             if (warmup) {
-                Cpu warm = new Cpu();
-                long warmNanos = fullJob(kafka, "bench-warmup", new ArrayList<>(), null);
-                report("warm-up (whole job, unmeasured)", scenario.size(), warmNanos, warm.lap());
+                JobRun warm = fullJob(kafka, "bench-warmup", new ArrayList<>()).job();
+                report("warm-up (whole job, unmeasured)", scenario.size(), warm.nanos(), warm.cpuNanos());
             }
 
             Cpu cpu = new Cpu();
@@ -100,25 +101,22 @@ public class BenchCommand implements Callable<Integer> {
             double ceiling = rate(scenario.size(), consumerNanos);
             report("bare Kafka consumer (ceiling)", scenario.size(), consumerNanos, cpu.lap());
 
-            long parseNanos = parseOnly(kafka);
-            double parseRate = rate(scenario.size(), parseNanos);
-            report("job, parsing only", scenario.size(), parseNanos, cpu.lap());
+            JobRun parse = parseOnly(kafka);
+            double parseRate = rate(scenario.size(), parse.nanos());
+            report("job, parsing only", scenario.size(), parse.nanos(), parse.cpuNanos());
 
             AtomicLong peakHeap = new AtomicLong();
             Thread sampler = heapSampler(memory, peakHeap);
             List<Long> latencies = new ArrayList<>();
-            Path checkpoints = Files.createTempDirectory("bench-checkpoints");
-            CheckpointSizes sizes = new CheckpointSizes(checkpoints);
-            long fullNanos;
+            WholeJobRun whole;
             try {
-                fullNanos = fullJob(kafka, "bench-job", latencies, checkpoints);
+                whole = fullJob(kafka, "bench-job", latencies);
             } finally {
                 sampler.interrupt();
-                sizes.stop();
-                deleteRecursively(checkpoints);
             }
-            double fullRate = rate(scenario.size(), fullNanos);
-            report("whole job", scenario.size(), fullNanos, cpu.lap());
+            JobRun full = whole.job();
+            double fullRate = rate(scenario.size(), full.nanos());
+            report("whole job", scenario.size(), full.nanos(), full.cpuNanos());
 
             latencies.sort(Long::compare);
             long p50 = percentile(latencies, 0.50);
@@ -130,9 +128,9 @@ public class BenchCommand implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "peak heap used (broker, mini-cluster and job in one JVM): %d MiB%n",
                     peakHeap.get() >> 20);
             int reported = scenario.servicesReported();
-            long stateBytes = sizes.last();
+            long stateBytes = whole.stateBytes();
             System.out.printf(Locale.ROOT, "state: %,d services reported down; last completed checkpoint %,d bytes "
-                    + "(%d checkpoints seen), %.0f bytes per service%n", reported, stateBytes, sizes.seen(),
+                    + "(%d checkpoints seen), %.0f bytes per service%n", reported, stateBytes, whole.checkpoints(),
                     reported == 0 ? 0.0 : (double) stateBytes / reported);
             System.out.printf(Locale.ROOT, "throughput_posts_per_s=%d p99_alert_latency_ms=%d%n", Math.round(fullRate), p99);
         }
@@ -212,7 +210,7 @@ public class BenchCommand implements Callable<Integer> {
         return System.nanoTime() - start;
     }
 
-    private long parseOnly(LocalKafkaBroker kafka) throws Exception {
+    private JobRun parseOnly(LocalKafkaBroker kafka) throws Exception {
         StreamExecutionEnvironment env = LocalRun.environment(parallelism);
         OutageDetectorJob.enableObjectReuse(env);
         DataStream<byte[]> raw = env.fromSource(Sources.kafka(kafka.bootstrapServers(), "posts", "bench-parse",
@@ -220,20 +218,37 @@ public class BenchCommand implements Callable<Integer> {
                 .uid("posts-source");
         OutageDetectorJob.parse(raw, new PostParser(), Post.class, "posts").sinkTo(new DiscardingSink<>())
                 .name("discard").uid("discard");
-        JobExecutionResult result = env.execute("bench: parse only");
-        return result.getNetRuntime() * 1_000_000L;
+        return JobRun.of(env, "bench: parse only");
     }
 
-    /** The production graph over the loaded topic; {@code checkpoints} null for the cluster's default storage. */
-    private long fullJob(LocalKafkaBroker kafka, String groupId, List<Long> latencies, Path checkpoints)
+    /** The whole job's run, and the size of its last completed checkpoint. */
+    private record WholeJobRun(JobRun job, long stateBytes, int checkpoints) {}
+
+    /**
+     * The production graph over the loaded topic. Checkpoints go to a temporary directory, as they would to
+     * durable storage in production: the default JobManager storage fails a checkpoint whose state passes
+     * 5 MB on one subtask, about 2,000 services.
+     */
+    private WholeJobRun fullJob(LocalKafkaBroker kafka, String groupId, List<Long> latencies) throws Exception {
+        Path checkpoints = Files.createTempDirectory("bench-checkpoints");
+        CheckpointSizes sizes = new CheckpointSizes(checkpoints);
+        JobRun job;
+        try {
+            job = fullJob(kafka, groupId, latencies, checkpoints);
+        } finally {
+            sizes.stop();
+            deleteRecursively(checkpoints);
+        }
+        return new WholeJobRun(job, sizes.last(), sizes.seen());
+    }
+
+    private JobRun fullJob(LocalKafkaBroker kafka, String groupId, List<Long> latencies, Path checkpoints)
             throws Exception {
         RunCommand run = new RunCommand();
         List<String> args = new ArrayList<>(List.of("--bootstrap-servers", kafka.bootstrapServers(),
                 "--group-id", groupId, "--starting-offsets", "earliest", "--checkpoint-interval", checkpointInterval.toString(),
                 "--parallelism", Integer.toString(parallelism), "--job-name", groupId));
-        if (checkpoints != null) {
-            args.addAll(List.of("--checkpoint-dir", checkpoints.toUri().toString()));
-        }
+        args.addAll(List.of("--checkpoint-dir", checkpoints.toUri().toString()));
         Main.commandLine(run).parseArgs(args.toArray(String[]::new));
         run.stopAtEndOfTopics = true;
         StreamExecutionEnvironment env = LocalRun.environment(parallelism);
@@ -241,10 +256,32 @@ public class BenchCommand implements Callable<Integer> {
         try (CloseableIterator<Long> it = alerts.filter(a -> a.windowFiredAt > 0)
                 .map(a -> System.currentTimeMillis() - a.windowFiredAt).name("alert-latency").uid("alert-latency")
                 .collectAsync()) {
-            JobExecutionResult result = env.execute("bench: whole job");
+            JobRun job = JobRun.of(env, "bench: whole job");
             it.forEachRemaining(latencies::add);
-            // The job's own run time, as for the parse-only job: without starting the in-process cluster.
-            return result.getNetRuntime() * 1_000_000L;
+            return job;
+        }
+    }
+
+    /**
+     * One job's run: its net run time (from the job's start, without starting the in-process cluster) and the
+     * CPU of this process from the job's submission to its end. The cluster's start, a few CPU seconds
+     * whatever the load, is left out of both, so that per-post figures do not depend on --posts.
+     */
+    private record JobRun(long nanos, long cpuNanos) {
+        static JobRun of(StreamExecutionEnvironment env, String name) throws Exception {
+            Cpu cpu = new Cpu();
+            env.registerJobListener(new JobListener() {
+                @Override
+                public void onJobSubmitted(JobClient client, Throwable failure) {
+                    cpu.lap();
+                }
+
+                @Override
+                public void onJobExecuted(JobExecutionResult result, Throwable failure) {
+                }
+            });
+            JobExecutionResult result = env.execute(name);
+            return new JobRun(result.getNetRuntime() * 1_000_000L, cpu.lap());
         }
     }
 
@@ -348,7 +385,7 @@ public class BenchCommand implements Callable<Integer> {
     }
 
     /**
-     * Also the CPU this JVM spent in the phase (broker and mini-cluster included): on a machine shared with
+     * Also the CPU this JVM spent in the phase (broker and jobs included): on a machine shared with
      * other work the wall-clock rate swings with the neighbours, CPU per post much less, so compare that
      * between builds.
      */
