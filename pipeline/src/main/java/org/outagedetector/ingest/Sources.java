@@ -64,6 +64,55 @@ public final class Sources {
         return generator(scenario::post, scenario.size(), RateLimiterStrategy.noOp());
     }
 
+    /**
+     * A generated scenario for {@code readers} parallel readers that move through event time together. The
+     * plain generator gives each reader one contiguous block of posts, so at parallelism 2 one reader starts
+     * halfway through the scenario and every window it opens waits, in state, for the other: over a long
+     * scenario that is half of it held in memory. Here reader k of n takes posts k, k + n, k + 2n, ...
+     */
+    public static Source<byte[], ?, ?> scenario(Scenario scenario, int readers) {
+        return generator(new Interleaved(scenario, readers), scenario.size(), RateLimiterStrategy.noOp());
+    }
+
+    /**
+     * Maps the generator's index to a post so that each of the contiguous, nearly equal blocks the generator
+     * hands its readers (the first {@code size % readers} one longer) is every readers-th post. A bijection
+     * on [0, size) whatever the blocks are; only how well the readers keep together depends on them.
+     */
+    static final class Interleaved implements GeneratorFunction<Long, byte[]> {
+        private final Scenario scenario;
+        private final long readers;
+        private final long base;
+        private final long longer;
+
+        Interleaved(Scenario scenario, int readers) {
+            if (readers < 1) {
+                throw new IllegalArgumentException("readers must be at least 1, got " + readers);
+            }
+            this.scenario = scenario;
+            this.readers = readers;
+            this.base = scenario.size() / readers;
+            this.longer = scenario.size() % readers;
+        }
+
+        @Override
+        public byte[] map(Long index) {
+            return scenario.post(postOf(index));
+        }
+
+        long postOf(long index) {
+            long inLonger = longer * (base + 1);
+            long block = index < inLonger ? index / (base + 1) : longer + (index - inLonger) / Math.max(base, 1);
+            long offset = index - (block < longer ? block * (base + 1) : inLonger + (block - longer) * base);
+            return offset * readers + block;
+        }
+    }
+
+    /** A generated scenario at a fixed rate (shared by the parallel readers): a live-looking stream. */
+    public static Source<byte[], ?, ?> scenario(Scenario scenario, double postsPerSecond) {
+        return generator(scenario::post, scenario.size(), RateLimiterStrategy.perSecond(postsPerSecond));
+    }
+
     /** Fixed records (statements of a scenario, records in tests). */
     public static Source<byte[], ?, ?> lines(List<String> lines) {
         List<String> copy = List.copyOf(lines);
