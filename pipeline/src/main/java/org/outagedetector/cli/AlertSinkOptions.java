@@ -7,6 +7,7 @@ import org.outagedetector.alerting.webhook.WebhookTarget;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,6 +29,18 @@ public class AlertSinkOptions {
             description = "Events API v2 routing key for pagerduty webhooks.")
     String pagerDutyRoutingKey;
 
+    @Option(names = "--webhook-retry-for", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Keep retrying a webhook delivery this long (e.g. 15m) while the endpoint is down or "
+                    + "failing; then the alert is logged and counted as failed. Bounded runs (replay, demo) wait "
+                    + "for pending deliveries before they exit. Default: 15m.")
+    Duration retryFor;
+
+    @Option(names = "--webhook-max-in-flight", paramLabel = "N",
+            description = "Deliveries that may be pending per webhook and parallel instance, retries included; "
+                    + "alerts beyond that are shed (logged, metric 'shed') so that a dead webhook never holds up "
+                    + "the other outputs. Default: 1000.")
+    Integer maxInFlight;
+
     /** The webhook output, if any webhook was named. */
     List<AlertOutput> outputs() {
         if (webhooks.isEmpty()) {
@@ -38,6 +51,12 @@ public class AlertSinkOptions {
                 : settings.withSecretFromEnvironment(System.getenv());
         if (pagerDutyRoutingKey != null) {
             settings = settings.withPagerDutyRoutingKey(pagerDutyRoutingKey);
+        }
+        if (retryFor != null) {
+            settings = settings.withRetryFor(retryFor);
+        }
+        if (maxInFlight != null) {
+            settings = settings.withMaxInFlight(maxInFlight);
         }
         return List.of(new WebhookOutput(webhooks.stream().map(WebhookTarget::parse).toList(), settings));
     }

@@ -1,11 +1,17 @@
 package org.outagedetector.alerting.webhook;
 
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.Gauge;
 import org.apache.flink.metrics.Histogram;
 import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.runtime.metrics.DescriptiveStatisticsHistogram;
 
-/** Counts deliveries by outcome, retries, and how long deliveries take, under the operator's metric group. */
+import java.util.function.IntSupplier;
+
+/**
+ * Counts deliveries by outcome, retries, and how long deliveries take, and shows how many are pending,
+ * under the operator's metric group.
+ */
 final class DeliveryMetrics {
 
     private static final int LATENCY_WINDOW = 500;
@@ -14,13 +20,17 @@ final class DeliveryMetrics {
     private final Counter retried;
     private final Counter dropped;
     private final Counter failed;
+    private final Counter shed;
     private final Histogram latencyMillis;
 
-    DeliveryMetrics(MetricGroup group) {
+    DeliveryMetrics(MetricGroup group, IntSupplier pending) {
         delivered = group.counter("delivered");
         retried = group.counter("retried");
         dropped = group.counter("dropped");
         failed = group.counter("failed");
+        shed = group.counter("shed");
+        Gauge<Integer> pendingGauge = pending::getAsInt;
+        group.gauge("pending", pendingGauge);
         latencyMillis = group.histogram("latencyMillis", new DescriptiveStatisticsHistogram(LATENCY_WINDOW));
     }
 
@@ -29,8 +39,11 @@ final class DeliveryMetrics {
             case DELIVERED -> delivered.inc();
             case DROPPED -> dropped.inc();
             case FAILED -> failed.inc();
+            case SHED -> shed.inc();
         }
         retried.inc(Math.max(r.attempts - 1, 0));
-        latencyMillis.update(r.latencyMillis);
+        if (r.outcome != DeliveryResult.Outcome.SHED) {
+            latencyMillis.update(r.latencyMillis);
+        }
     }
 }

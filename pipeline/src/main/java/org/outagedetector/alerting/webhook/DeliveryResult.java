@@ -9,7 +9,9 @@ public class DeliveryResult {
         /** The receiver refused it for good (a 4xx other than 408 and 429, or a redirect). */
         DROPPED,
         /** Every attempt failed transiently, or something unexpected went wrong. */
-        FAILED
+        FAILED,
+        /** Never attempted: the webhook already had its maximum of deliveries pending. */
+        SHED
     }
 
     /** The target as {@link WebhookTarget#toString()} shows it: no path, no query, no token. */

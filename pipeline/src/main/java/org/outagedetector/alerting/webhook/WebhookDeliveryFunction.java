@@ -12,11 +12,17 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Flink async I/O around {@link WebhookSender}: one instance per webhook and parallel subtask, with its
  * own HTTP client and retry timer. A delivery that fails for good is logged and counted; it never fails
  * the job, and neither does the async timeout.
+ * <p>
+ * At most {@link WebhookSettings#maxInFlight()} deliveries are pending at once (retries included). An alert
+ * beyond that is shed at once, logged and counted ({@code shed}), rather than waited for: waiting would
+ * backpressure the detector and hold up every other output (the Kafka topic above all) for as long as this
+ * one webhook is down.
  */
 class WebhookDeliveryFunction extends RichAsyncFunction<AlertEvent, DeliveryResult> {
 
@@ -30,6 +36,7 @@ class WebhookDeliveryFunction extends RichAsyncFunction<AlertEvent, DeliveryResu
     private transient ScheduledExecutorService retryTimer;
     private transient WebhookSender sender;
     private transient DeliveryMetrics metrics;
+    private transient AtomicInteger pending;
 
     WebhookDeliveryFunction(WebhookTarget target, WebhookPayload payload, WebhookSettings settings) {
         this.target = target;
@@ -39,7 +46,8 @@ class WebhookDeliveryFunction extends RichAsyncFunction<AlertEvent, DeliveryResu
 
     @Override
     public void open(OpenContext openContext) {
-        metrics = new DeliveryMetrics(getRuntimeContext().getMetricGroup().addGroup("webhook"));
+        pending = new AtomicInteger();
+        metrics = new DeliveryMetrics(getRuntimeContext().getMetricGroup().addGroup("webhook"), pending::get);
         retryTimer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "webhook-retry " + target);
             t.setDaemon(true);
@@ -53,10 +61,23 @@ class WebhookDeliveryFunction extends RichAsyncFunction<AlertEvent, DeliveryResu
 
     @Override
     public void asyncInvoke(AlertEvent event, ResultFuture<DeliveryResult> resultFuture) {
+        if (pending.incrementAndGet() > settings.maxInFlight()) {
+            pending.decrementAndGet();
+            LOG.error("Webhook {}: shedding {}: {} deliveries are already pending (webhook down or slow)", target,
+                    event.eventKey(), settings.maxInFlight());
+            complete(new DeliveryResult(target, event.eventKey(), DeliveryResult.Outcome.SHED, 0, 0, 0), resultFuture);
+            return;
+        }
         sender.deliver(event).thenAccept(result -> {
-            metrics.record(result);
-            resultFuture.complete(List.of(result));
+            // Freed before Flink's queue slot is, so the operator's capacity is never what turns an alert away.
+            pending.decrementAndGet();
+            complete(result, resultFuture);
         });
+    }
+
+    private void complete(DeliveryResult result, ResultFuture<DeliveryResult> resultFuture) {
+        metrics.record(result);
+        resultFuture.complete(List.of(result));
     }
 
     /** Unreachable while the async timeout exceeds the retry budget; here so that it stays harmless if not. */
@@ -64,10 +85,8 @@ class WebhookDeliveryFunction extends RichAsyncFunction<AlertEvent, DeliveryResu
     public void timeout(AlertEvent event, ResultFuture<DeliveryResult> resultFuture) {
         LOG.error("Webhook {}: delivery of {} outlived the async timeout; counted as failed", target,
                 event.eventKey());
-        DeliveryResult result = new DeliveryResult(target, event.eventKey(), DeliveryResult.Outcome.FAILED, 0, 0,
-                settings.asyncTimeout().toMillis());
-        metrics.record(result);
-        resultFuture.complete(List.of(result));
+        complete(new DeliveryResult(target, event.eventKey(), DeliveryResult.Outcome.FAILED, 0, 0,
+                settings.asyncTimeout().toMillis()), resultFuture);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.outagedetector.alerting.webhook;
 
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.streaming.api.datastream.AsyncDataStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
@@ -13,9 +14,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Sends every alert event to each {@code --webhook}. Each webhook gets its own async operator, so a
- * slow or dead one fills only its own in-flight slots; the others keep delivering. Only when a webhook's
- * slots are all taken (max in flight per subtask, each held at most for the retry budget) does it
- * backpressure the alert stream.
+ * slow or dead one fills only its own slots (max in flight per subtask, each held at most for the retry
+ * budget); the others keep delivering. A webhook never backpressures the alert stream: beyond its slots,
+ * alerts are shed and counted (see {@link WebhookDeliveryFunction}), so the detector and the other outputs
+ * keep going however long a webhook is down.
  */
 public class WebhookOutput implements AlertOutput {
 
@@ -40,9 +42,16 @@ public class WebhookOutput implements AlertOutput {
         for (int i = 0; i < targets.size(); i++) {
             WebhookTarget target = targets.get(i);
             String id = target.operatorId();
-            AsyncDataStream.unorderedWait(alerts,
+            // Deliveries need no event time. Without watermarks the unordered async queue hands each result
+            // on as soon as it is done; with them, every later result (and every watermark) would queue up
+            // behind a delivery that retries for minutes, until the full queue stalled the whole job.
+            DataStream<AlertEvent> unpaced = alerts.assignTimestampsAndWatermarks(WatermarkStrategy.noWatermarks())
+                    .uid(id + "-no-watermarks")
+                    .name("webhook " + target + " no watermarks");
+            // One slot more than the pending deliveries allowed, for a shed alert's result on its way out.
+            AsyncDataStream.unorderedWait(unpaced,
                             new WebhookDeliveryFunction(target, payloads.get(i), settings),
-                            settings.asyncTimeout().toMillis(), TimeUnit.MILLISECONDS, settings.maxInFlight())
+                            settings.asyncTimeout().toMillis(), TimeUnit.MILLISECONDS, settings.maxInFlight() + 1)
                     .uid(id + "-delivery")
                     .name("webhook " + target)
                     .sinkTo(new DiscardingSink<>())

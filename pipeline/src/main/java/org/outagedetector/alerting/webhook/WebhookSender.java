@@ -22,7 +22,8 @@ import java.util.concurrent.TimeoutException;
 /**
  * Delivers alert events to one webhook without blocking: each attempt is an async HTTP POST; transient
  * failures (5xx, 408, 429, timeouts, refused or broken connections) are retried after a jittered
- * exponential backoff, other 4xx are dropped. The returned future always completes normally.
+ * exponential backoff until the max attempts or the retry duration runs out, other 4xx are dropped. The
+ * returned future always completes normally.
  * Bodies and headers are never logged: they may hold the routing key, and the URL may hold a token.
  */
 final class WebhookSender {
@@ -121,13 +122,16 @@ final class WebhookSender {
     }
 
     private void retryOrGiveUp(Delivery d, int attempt, int status, Duration retryAfter, String why) {
-        if (attempt >= settings.maxAttempts()) {
+        Duration left = settings.retryFor().minusNanos(System.nanoTime() - d.startNanos);
+        if (attempt >= settings.maxAttempts() || left.isNegative() || left.isZero()) {
             LOG.error("Webhook {}: giving up on {} after {} attempts, last: {}", target, d.eventKey, attempt, why);
             d.finish(DeliveryResult.Outcome.FAILED, attempt, status);
             return;
         }
         Duration jittered = backoff.beforeRetry(attempt);
         Duration wait = retryAfter.compareTo(jittered) > 0 ? retryAfter : jittered;
+        // The last retry lands on the deadline rather than giving up up to a whole backoff early.
+        wait = wait.compareTo(left) > 0 ? left : wait;
         LOG.info("Webhook {}: attempt {} for {} failed ({}), retrying in {} ms",
                 target, attempt, d.eventKey, why, wait.toMillis());
         try {

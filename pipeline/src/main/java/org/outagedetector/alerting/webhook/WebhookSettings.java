@@ -11,9 +11,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * How webhooks are delivered: signing secret, PagerDuty routing key, timeouts, retry budget and how
- * many requests may be in flight per parallel instance. Immutable; change it with the with-ers.
- * Secrets never show in {@link #toString()}.
+ * How webhooks are delivered: signing secret, PagerDuty routing key, timeouts, retry budget (attempts and
+ * how long to keep retrying) and how many deliveries may be pending per webhook and parallel instance.
+ * Immutable; change it with the with-ers. Secrets never show in {@link #toString()}.
  */
 public final class WebhookSettings implements Serializable {
 
@@ -25,17 +25,22 @@ public final class WebhookSettings implements Serializable {
     /** Slack of the async operator's timeout over the retry budget, so the sender always finishes first. */
     private static final Duration ASYNC_TIMEOUT_MARGIN = Duration.ofSeconds(5);
 
+    /** Far beyond any alert rate; each pending delivery holds an alert and its request body in memory. */
+    private static final int MAX_IN_FLIGHT_LIMIT = 1_000_000;
+
     private final byte[] secret;
     private final String pagerDutyRoutingKey;
     private final Duration connectTimeout;
     private final Duration requestTimeout;
     private final int maxAttempts;
+    private final Duration retryFor;
     private final Duration backoffBase;
     private final Duration backoffMax;
     private final int maxInFlight;
 
     private WebhookSettings(byte[] secret, String pagerDutyRoutingKey, Duration connectTimeout,
-            Duration requestTimeout, int maxAttempts, Duration backoffBase, Duration backoffMax, int maxInFlight) {
+            Duration requestTimeout, int maxAttempts, Duration retryFor, Duration backoffBase, Duration backoffMax,
+            int maxInFlight) {
         if (secret != null && secret.length == 0) {
             throw new IllegalArgumentException("the webhook secret is empty");
         }
@@ -44,6 +49,7 @@ public final class WebhookSettings implements Serializable {
         }
         positive(connectTimeout, "connect timeout");
         positive(requestTimeout, "request timeout");
+        positive(retryFor, "retry duration");
         positive(backoffBase, "backoff base");
         positive(backoffMax, "backoff max");
         if (backoffMax.compareTo(backoffBase) < 0) {
@@ -52,14 +58,16 @@ public final class WebhookSettings implements Serializable {
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("max attempts must be at least 1, got " + maxAttempts);
         }
-        if (maxInFlight < 1) {
-            throw new IllegalArgumentException("max in flight must be at least 1, got " + maxInFlight);
+        if (maxInFlight < 1 || maxInFlight > MAX_IN_FLIGHT_LIMIT) {
+            throw new IllegalArgumentException("max in flight must be between 1 and " + MAX_IN_FLIGHT_LIMIT
+                    + ", got " + maxInFlight);
         }
         this.secret = secret;
         this.pagerDutyRoutingKey = pagerDutyRoutingKey;
         this.connectTimeout = connectTimeout;
         this.requestTimeout = requestTimeout;
         this.maxAttempts = maxAttempts;
+        this.retryFor = retryFor;
         this.backoffBase = backoffBase;
         this.backoffMax = backoffMax;
         this.maxInFlight = maxInFlight;
@@ -72,16 +80,20 @@ public final class WebhookSettings implements Serializable {
         }
     }
 
-    /** Unsigned; 5 s to connect, 10 s per request, 5 attempts, backoff 0.5 s doubling up to 30 s, 100 in flight. */
+    /**
+     * Unsigned; 5 s to connect, 10 s per request, retried for 15 minutes (no limit on attempts) with backoff
+     * from 0.5 s doubling up to 30 s, so a webhook that is down for minutes still gets every alert once it is
+     * back; at most 1,000 deliveries pending per webhook and parallel instance (a few MB).
+     */
     public static WebhookSettings defaults() {
-        return new WebhookSettings(null, null, Duration.ofSeconds(5), Duration.ofSeconds(10), 5,
-                Duration.ofMillis(500), Duration.ofSeconds(30), 100);
+        return new WebhookSettings(null, null, Duration.ofSeconds(5), Duration.ofSeconds(10), Integer.MAX_VALUE,
+                Duration.ofMinutes(15), Duration.ofMillis(500), Duration.ofSeconds(30), 1000);
     }
 
     /** Signs every request with these bytes (copied). */
     public WebhookSettings withSecret(byte[] key) {
         return new WebhookSettings(key.clone(), pagerDutyRoutingKey, connectTimeout, requestTimeout, maxAttempts,
-                backoffBase, backoffMax, maxInFlight);
+                retryFor, backoffBase, backoffMax, maxInFlight);
     }
 
     /** Signs with the file's exact bytes, trailing newline included, as the receiver must key its check. */
@@ -101,28 +113,34 @@ public final class WebhookSettings implements Serializable {
     }
 
     public WebhookSettings withPagerDutyRoutingKey(String key) {
-        return new WebhookSettings(secret, key, connectTimeout, requestTimeout, maxAttempts, backoffBase,
+        return new WebhookSettings(secret, key, connectTimeout, requestTimeout, maxAttempts, retryFor, backoffBase,
                 backoffMax, maxInFlight);
     }
 
     public WebhookSettings withTimeouts(Duration connect, Duration request) {
-        return new WebhookSettings(secret, pagerDutyRoutingKey, connect, request, maxAttempts, backoffBase,
+        return new WebhookSettings(secret, pagerDutyRoutingKey, connect, request, maxAttempts, retryFor, backoffBase,
                 backoffMax, maxInFlight);
     }
 
     public WebhookSettings withMaxAttempts(int attempts) {
         return new WebhookSettings(secret, pagerDutyRoutingKey, connectTimeout, requestTimeout, attempts,
-                backoffBase, backoffMax, maxInFlight);
+                retryFor, backoffBase, backoffMax, maxInFlight);
+    }
+
+    /** Keeps retrying a delivery for this long after its first attempt (within the max attempts). */
+    public WebhookSettings withRetryFor(Duration duration) {
+        return new WebhookSettings(secret, pagerDutyRoutingKey, connectTimeout, requestTimeout, maxAttempts,
+                duration, backoffBase, backoffMax, maxInFlight);
     }
 
     public WebhookSettings withBackoff(Duration base, Duration max) {
-        return new WebhookSettings(secret, pagerDutyRoutingKey, connectTimeout, requestTimeout, maxAttempts, base,
-                max, maxInFlight);
+        return new WebhookSettings(secret, pagerDutyRoutingKey, connectTimeout, requestTimeout, maxAttempts,
+                retryFor, base, max, maxInFlight);
     }
 
     public WebhookSettings withMaxInFlight(int requests) {
         return new WebhookSettings(secret, pagerDutyRoutingKey, connectTimeout, requestTimeout, maxAttempts,
-                backoffBase, backoffMax, requests);
+                retryFor, backoffBase, backoffMax, requests);
     }
 
     Optional<byte[]> secret() {
@@ -145,6 +163,10 @@ public final class WebhookSettings implements Serializable {
         return maxAttempts;
     }
 
+    public Duration retryFor() {
+        return retryFor;
+    }
+
     public Duration backoffBase() {
         return backoffBase;
     }
@@ -162,9 +184,15 @@ public final class WebhookSettings implements Serializable {
         return connectTimeout.plus(requestTimeout);
     }
 
-    /** The longest one delivery may take: every attempt timing out and every wait at its cap. */
+    /**
+     * The longest one delivery may take: the last attempt starts at most {@link #retryFor()} after the first
+     * (and no later than every attempt timing out and every wait at its cap allows), then times out.
+     */
     public Duration retryBudget() {
-        return attemptTimeout().multipliedBy(maxAttempts).plus(backoffMax.multipliedBy(maxAttempts - 1L));
+        Duration byAttempts = attemptTimeout().multipliedBy(maxAttempts)
+                .plus(backoffMax.multipliedBy(maxAttempts - 1L));
+        Duration byTime = retryFor.plus(attemptTimeout());
+        return byAttempts.compareTo(byTime) < 0 ? byAttempts : byTime;
     }
 
     /** Flink's async timeout fails the job by default, so it is set safely beyond the retry budget. */
@@ -177,7 +205,8 @@ public final class WebhookSettings implements Serializable {
         return "WebhookSettings{secret=" + (secret == null ? "none" : "<redacted>")
                 + ", pagerDutyRoutingKey=" + (pagerDutyRoutingKey == null ? "none" : "<redacted>")
                 + ", connectTimeout=" + connectTimeout + ", requestTimeout=" + requestTimeout
-                + ", maxAttempts=" + maxAttempts + ", backoffBase=" + backoffBase + ", backoffMax=" + backoffMax
+                + ", maxAttempts=" + maxAttempts + ", retryFor=" + retryFor
+                + ", backoffBase=" + backoffBase + ", backoffMax=" + backoffMax
                 + ", maxInFlight=" + maxInFlight + "}";
     }
 }

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,7 +53,11 @@ class WebhookDeliveryFunctionTest {
     }
 
     private void open(WebhookTarget target) throws Exception {
-        function = new WebhookDeliveryFunction(target, target.format().payload(FAST), FAST);
+        open(target, FAST);
+    }
+
+    private void open(WebhookTarget target, WebhookSettings settings) throws Exception {
+        function = new WebhookDeliveryFunction(target, target.format().payload(settings), settings);
         function.setRuntimeContext(new MockStreamingRuntimeContext(1, 0));
         function.open(DefaultOpenContext.INSTANCE);
     }
@@ -93,6 +98,41 @@ class WebhookDeliveryFunctionTest {
                 assertThat(r.outcome).isEqualTo(Outcome.FAILED);
                 assertThat(r.attempts).isEqualTo(2);
             });
+        }
+    }
+
+    @Test
+    void alertsBeyondThePendingBoundAreShedAtOnce() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        try (TestWebhookServer server = TestWebhookServer.start((request, index) -> {
+            release.await(30, TimeUnit.SECONDS);
+            return TestWebhookServer.Response.of(200);
+        })) {
+            open(new WebhookTarget(WebhookFormat.GENERIC, server.uri()), FAST.withMaxInFlight(2));
+            Captured first = new Captured();
+            Captured second = new Captured();
+            Captured third = new Captured();
+
+            function.asyncInvoke(TestAlerts.update("twitter", 1), first);
+            function.asyncInvoke(TestAlerts.update("twitter", 2), second);
+            function.asyncInvoke(TestAlerts.update("twitter", 3), third);
+
+            // The third is refused without waiting for the two the webhook holds.
+            assertThat(third.get()).singleElement().satisfies(r -> {
+                assertThat(r.outcome).isEqualTo(Outcome.SHED);
+                assertThat(r.attempts).isZero();
+                assertThat(r.eventKey).isEqualTo(TestAlerts.update("twitter", 3).eventKey());
+            });
+            assertThat(first.results).isNotDone();
+            release.countDown();
+            assertThat(first.get()).singleElement().extracting(r -> r.outcome).isEqualTo(Outcome.DELIVERED);
+            assertThat(second.get()).singleElement().extracting(r -> r.outcome).isEqualTo(Outcome.DELIVERED);
+
+            // Once those are through, there is room again.
+            Captured fourth = new Captured();
+            function.asyncInvoke(TestAlerts.update("twitter", 4), fourth);
+            assertThat(fourth.get()).singleElement().extracting(r -> r.outcome).isEqualTo(Outcome.DELIVERED);
+            assertThat(server.requests()).hasSize(3);
         }
     }
 

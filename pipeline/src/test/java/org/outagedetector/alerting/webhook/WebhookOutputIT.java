@@ -1,19 +1,16 @@
 package org.outagedetector.alerting.webhook;
 
-import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.JobStatus;
-import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.metrics.Counter;
-import org.apache.flink.metrics.Metric;
-import org.apache.flink.metrics.MetricGroup;
+import org.apache.flink.core.testutils.CommonTestUtils;
 import org.apache.flink.runtime.testutils.InMemoryReporter;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.outagedetector.alerting.AlertEvent;
+import org.outagedetector.testing.ReportingCluster;
 
 import java.time.Duration;
 import java.util.List;
@@ -24,18 +21,13 @@ import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A slow webhook must not hold up a healthy one, nor keep the job from finishing. */
+/** A slow webhook must not hold up a healthy one, nor keep the job from finishing, nor fill memory. */
 class WebhookOutputIT {
 
     private static final InMemoryReporter METRICS = InMemoryReporter.createWithRetainedMetrics();
 
     @RegisterExtension
-    static final MiniClusterExtension CLUSTER = new MiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder()
-                    .setConfiguration(METRICS.addToConfiguration(new Configuration()))
-                    .setNumberTaskManagers(1)
-                    .setNumberSlotsPerTaskManager(2)
-                    .build());
+    static final MiniClusterExtension CLUSTER = ReportingCluster.reportingTo(METRICS);
 
     private static final int EVENTS = 40;
 
@@ -67,10 +59,54 @@ class WebhookOutputIT {
             job.getJobExecutionResult().get(120, TimeUnit.SECONDS);
 
             assertThat(hanging.requests()).hasSize(2 * EVENTS);
-            assertThat(counters(job.getJobID(), live.port())).containsEntry("delivered", (long) EVENTS)
+            assertThat(WebhookMetrics.of(METRICS, job.getJobID(), live.port())).containsEntry("delivered", (long) EVENTS)
                     .containsEntry("failed", 0L).containsEntry("retried", 0L);
-            assertThat(counters(job.getJobID(), hanging.port())).containsEntry("failed", (long) EVENTS)
+            assertThat(WebhookMetrics.of(METRICS, job.getJobID(), hanging.port())).containsEntry("failed", (long) EVENTS)
                     .containsEntry("retried", (long) EVENTS).containsEntry("delivered", 0L);
+        }
+    }
+
+    @Test
+    void beyondItsBoundAHangingWebhookShedsAlertsInsteadOfHoldingUpTheOthers() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        try (TestWebhookServer hanging = TestWebhookServer.start((request, index) -> {
+                    release.await(60, TimeUnit.SECONDS);
+                    return TestWebhookServer.Response.of(503);
+                });
+                TestWebhookServer live = TestWebhookServer.ok()) {
+            WebhookSettings bounded = WebhookSettings.defaults()
+                    .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(60))
+                    .withBackoff(Duration.ofMillis(1), Duration.ofMillis(5))
+                    .withMaxAttempts(2)
+                    .withMaxInFlight(2);
+            // The live webhook keeps the default bound, far above this burst of events.
+            JobClient job = deliverEvents(
+                    new WebhookOutput(List.of(new WebhookTarget(WebhookFormat.ALERTMANAGER, hanging.uri())), bounded),
+                    new WebhookOutput(List.of(new WebhookTarget(WebhookFormat.GENERIC, live.uri())),
+                            WebhookSettings.defaults()));
+            int held;
+            try {
+                assertThat(live.awaitRequests(EVENTS, Duration.ofSeconds(60))).isTrue();
+                // Each of the two subtasks holds at most two deliveries to the hanging webhook and sheds the rest.
+                CommonTestUtils.waitUtil(() -> {
+                    Map<String, Long> m = WebhookMetrics.of(METRICS, job.getJobID(), hanging.port());
+                    return m.getOrDefault("shed", 0L) + m.getOrDefault("pending", 0L) == EVENTS;
+                }, Duration.ofSeconds(60), Duration.ofMillis(50), "every event either pending or shed");
+                held = WebhookMetrics.of(METRICS, job.getJobID(), hanging.port()).get("pending").intValue();
+                assertThat(held).isBetween(1, 4);
+                assertThat(hanging.awaitRequests(held, Duration.ofSeconds(60))).isTrue();
+                assertThat(hanging.requests()).hasSize(held);
+                assertThat(job.getJobStatus().get()).isNotIn(JobStatus.FINISHED, JobStatus.FAILED);
+            } finally {
+                release.countDown();
+            }
+            job.getJobExecutionResult().get(120, TimeUnit.SECONDS);
+
+            assertThat(WebhookMetrics.of(METRICS, job.getJobID(), hanging.port()))
+                    .containsEntry("shed", (long) (EVENTS - held)).containsEntry("failed", (long) held)
+                    .containsEntry("delivered", 0L).containsEntry("pending", 0L);
+            assertThat(WebhookMetrics.of(METRICS, job.getJobID(), live.port())).containsEntry("delivered", (long) EVENTS)
+                    .containsEntry("shed", 0L);
         }
     }
 
@@ -99,8 +135,8 @@ class WebhookOutputIT {
             // idempotency key is what lets the receiver count it once.
             assertThat(live.requests().stream().map(r -> r.header("Idempotency-Key")).distinct()).hasSize(EVENTS);
             assertThat(silent.requests()).hasSize(2 * EVENTS);
-            assertThat(counters(job.getJobID(), live.port())).containsEntry("delivered", (long) EVENTS);
-            assertThat(counters(job.getJobID(), silent.port())).containsEntry("failed", (long) EVENTS)
+            assertThat(WebhookMetrics.of(METRICS, job.getJobID(), live.port())).containsEntry("delivered", (long) EVENTS);
+            assertThat(WebhookMetrics.of(METRICS, job.getJobID(), silent.port())).containsEntry("failed", (long) EVENTS)
                     .containsEntry("retried", (long) EVENTS).containsEntry("delivered", 0L);
         }
     }
@@ -108,31 +144,19 @@ class WebhookOutputIT {
     /** Runs a job at parallelism 2 that sends EVENTS distinct alert events to both webhooks. */
     private static JobClient deliverEvents(WebhookSettings settings, TestWebhookServer slow, TestWebhookServer live)
             throws Exception {
+        return deliverEvents(new WebhookOutput(List.of(new WebhookTarget(WebhookFormat.ALERTMANAGER, slow.uri()),
+                new WebhookTarget(WebhookFormat.GENERIC, live.uri())), settings));
+    }
+
+    /** Runs a job at parallelism 2 that sends EVENTS distinct alert events to each output. */
+    private static JobClient deliverEvents(WebhookOutput... outputs) throws Exception {
         List<AlertEvent> events = IntStream.range(0, EVENTS).mapToObj(i -> TestAlerts.update("twitter", i)).toList();
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(2);
-        new WebhookOutput(List.of(new WebhookTarget(WebhookFormat.ALERTMANAGER, slow.uri()),
-                new WebhookTarget(WebhookFormat.GENERIC, live.uri())), settings)
-                .attach(env.fromData(events).name("alerts"));
-        return env.executeAsync("webhook delivery");
-    }
-
-    /** The webhook counters summed over subtasks, for the operator that delivers to the given port. */
-    private static Map<String, Long> counters(JobID job, int port) {
-        Map<String, Long> sums = new java.util.TreeMap<>();
-        for (Map.Entry<MetricGroup, Map<String, Metric>> group : METRICS.getMetricsByGroup().entrySet()) {
-            String operator = group.getKey().getAllVariables().getOrDefault("<operator_name>", "");
-            boolean ours = job.toString().equals(group.getKey().getAllVariables().get("<job_id>"))
-                    && operator.contains(":" + port) && !operator.endsWith("done");
-            if (!ours) {
-                continue;
-            }
-            group.getValue().forEach((name, metric) -> {
-                if (metric instanceof Counter c && List.of("delivered", "retried", "dropped", "failed").contains(name)) {
-                    sums.merge(name, c.getCount(), Long::sum);
-                }
-            });
+        DataStream<AlertEvent> alerts = env.fromData(events).name("alerts");
+        for (WebhookOutput output : outputs) {
+            output.attach(alerts);
         }
-        return sums;
+        return env.executeAsync("webhook delivery");
     }
 }

@@ -178,6 +178,38 @@ class WebhookSenderTest {
     }
 
     @Test
+    void keepsRetryingAnEndpointThatIsDownUntilItComesBack() throws Exception {
+        // Many more failures than a fixed handful of attempts would survive; only the retry duration limits.
+        try (TestWebhookServer server = TestWebhookServer.start(
+                (request, index) -> Response.of(index < 25 ? 503 : 200))) {
+            WebhookSettings settings = WebhookSettings.defaults().withBackoff(Duration.ofMillis(1), Duration.ofMillis(5))
+                    .withRetryFor(Duration.ofSeconds(30));
+            DeliveryResult result = deliver(server.uri(), settings, TestAlerts.open("twitter"));
+
+            assertThat(result.outcome).isEqualTo(Outcome.DELIVERED);
+            assertThat(result.attempts).isEqualTo(26);
+            assertThat(server.requests()).extracting(r -> r.header(WebhookSender.IDEMPOTENCY_KEY)).containsOnly(
+                    WebhookSender.idempotencyKey(TestAlerts.open("twitter").eventKey(),
+                            new WebhookTarget(WebhookFormat.GENERIC, server.uri())));
+        }
+    }
+
+    @Test
+    void givesUpWhenTheRetryDurationRunsOut() throws Exception {
+        try (TestWebhookServer server = TestWebhookServer.start((request, index) -> Response.of(503))) {
+            WebhookSettings settings = WebhookSettings.defaults().withBackoff(Duration.ofMillis(10), Duration.ofMillis(50))
+                    .withRetryFor(Duration.ofMillis(500));
+            DeliveryResult result = deliver(server.uri(), settings, TestAlerts.open("twitter"));
+
+            assertThat(result.outcome).isEqualTo(Outcome.FAILED);
+            assertThat(result.status).isEqualTo(503);
+            assertThat(result.attempts).isGreaterThan(2).isEqualTo(server.requests().size());
+            // The last retry waits out the deadline instead of giving up a whole backoff early.
+            assertThat(result.latencyMillis).isGreaterThanOrEqualTo(500L);
+        }
+    }
+
+    @Test
     void honoursRetryAfterUpToTheBackoffCap() throws Exception {
         try (TestWebhookServer server = TestWebhookServer.start((request, index) -> index == 0
                 ? new Response(429, Map.of("Retry-After", "30")) : Response.of(200))) {

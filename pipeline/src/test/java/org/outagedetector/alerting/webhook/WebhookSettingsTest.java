@@ -64,11 +64,13 @@ class WebhookSettingsTest {
     void theAsyncTimeoutOutlastsTheWholeRetryBudget() {
         WebhookSettings d = WebhookSettings.defaults();
 
-        // 5 attempts of (5 s connect + 10 s response) and 4 waits of at most 30 s.
-        assertThat(d.retryBudget()).isEqualTo(Duration.ofSeconds(5 * 15 + 4 * 30));
+        // Retried for 15 minutes; the last attempt may then take its 5 s connect + 10 s response.
+        assertThat(d.retryBudget()).isEqualTo(Duration.ofMinutes(15).plusSeconds(15));
         assertThat(d.asyncTimeout()).isGreaterThan(d.retryBudget());
-        WebhookSettings one = d.withMaxAttempts(1);
-        assertThat(one.retryBudget()).isEqualTo(Duration.ofSeconds(15));
+        // 5 attempts of (5 s connect + 10 s response) and 4 waits of at most 30 s, if that comes first.
+        assertThat(d.withMaxAttempts(5).retryBudget()).isEqualTo(Duration.ofSeconds(5 * 15 + 4 * 30));
+        assertThat(d.withMaxAttempts(1).retryBudget()).isEqualTo(Duration.ofSeconds(15));
+        assertThat(d.withRetryFor(Duration.ofMinutes(2)).retryBudget()).isEqualTo(Duration.ofSeconds(135));
     }
 
     @Test
@@ -76,6 +78,8 @@ class WebhookSettingsTest {
         WebhookSettings d = WebhookSettings.defaults();
         assertThatThrownBy(() -> d.withMaxAttempts(0)).hasMessageContaining("max attempts");
         assertThatThrownBy(() -> d.withMaxInFlight(0)).hasMessageContaining("max in flight");
+        assertThatThrownBy(() -> d.withMaxInFlight(Integer.MAX_VALUE)).hasMessageContaining("max in flight");
+        assertThatThrownBy(() -> d.withRetryFor(Duration.ZERO)).hasMessageContaining("retry duration");
         assertThatThrownBy(() -> d.withTimeouts(Duration.ZERO, Duration.ofSeconds(1)))
                 .hasMessageContaining("connect timeout");
         assertThatThrownBy(() -> d.withBackoff(Duration.ofSeconds(2), Duration.ofSeconds(1)))
