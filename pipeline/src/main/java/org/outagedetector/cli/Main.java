@@ -11,7 +11,7 @@ import java.util.concurrent.Callable;
 @Command(name = "outage-detector", mixinStandardHelpOptions = true, version = "outage-detector 0.1.0",
         description = "Spots \"X is down\" spikes in a stream of posts and raises outage alerts.",
         subcommands = {DemoCommand.class, RunCommand.class, ReplayCommand.class, ClassifyCommand.class,
-                NabCommand.class, GenerateCommand.class, BenchCommand.class, ReceiveCommand.class})
+                NabCommand.class, GenerateCommand.class, BenchCommand.class, ReceiveCommand.class, SoakCommand.class})
 public class Main implements Runnable {
 
     public static void main(String[] args) throws Exception {
