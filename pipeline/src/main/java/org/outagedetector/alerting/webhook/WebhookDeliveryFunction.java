@@ -69,7 +69,8 @@ class WebhookDeliveryFunction extends RichAsyncFunction<AlertEvent, DeliveryResu
             return;
         }
         sender.deliver(event).thenAccept(result -> {
-            // Freed before Flink's queue slot is, so the operator's capacity is never what turns an alert away.
+            // Freed before Flink's queue slot is: when this count has room, Flink's queue (one slot larger)
+            // waits at most for results already on their way out, never for a delivery.
             pending.decrementAndGet();
             complete(result, resultFuture);
         });
