@@ -1,5 +1,7 @@
 package org.outagedetector.ingest;
 
+import org.apache.flink.api.common.eventtime.WatermarkGenerator;
+import org.apache.flink.api.common.eventtime.WatermarkOutput;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 
 import java.time.Duration;
@@ -22,10 +24,32 @@ public final class EventTime {
                 .withTimestampAssigner((post, previous) -> post.createdAt), idleness);
     }
 
-    /** Status updates are rare, so without idleness their input would stall the detector's watermark. */
+    /**
+     * Bounded replays: the statements' watermark holds the detector back until the status file is read, so
+     * each statement is applied at its moment whatever the reading speed.
+     * <p>
+     * Live (idleness set): the statements never move the detector's event time; the posts alone do. Were the
+     * statements to drive it while the posts pause (a broker restart, a lagging producer, a statement dated
+     * ahead of the posts), the detector would judge the paused minutes as silent, resolve open incidents, and
+     * then receive those minutes too late. A statement that arrives after its moment is applied at the next
+     * watermark; its lead time comes from event times, so it is unchanged.
+     */
     public static WatermarkStrategy<StatusUpdate> forStatusUpdates(Duration maxDisorder, Duration idleness) {
-        return withIdleness(WatermarkStrategy.<StatusUpdate>forBoundedOutOfOrderness(maxDisorder)
-                .withTimestampAssigner((status, previous) -> status.time), idleness);
+        WatermarkStrategy<StatusUpdate> strategy = idleness == null
+                ? WatermarkStrategy.forBoundedOutOfOrderness(maxDisorder)
+                : WatermarkStrategy.forGenerator(ctx -> new AlwaysIdle<>());
+        return strategy.withTimestampAssigner((status, previous) -> status.time);
+    }
+
+    /** An input that never holds back or moves the watermark of the operators it joins. */
+    private static final class AlwaysIdle<T> implements WatermarkGenerator<T> {
+        @Override
+        public void onEvent(T event, long eventTimestamp, WatermarkOutput output) {}
+
+        @Override
+        public void onPeriodicEmit(WatermarkOutput output) {
+            output.markIdle();
+        }
     }
 
     private static <T> WatermarkStrategy<T> withIdleness(WatermarkStrategy<T> strategy, Duration idleness) {

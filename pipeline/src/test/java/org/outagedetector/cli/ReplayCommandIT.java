@@ -59,6 +59,20 @@ class ReplayCommandIT {
     }
 
     @Test
+    void replaysPostsWithoutAStatusFile() throws Exception {
+        Path posts = dir.resolve("posts.jsonl");
+        assertThat(Main.execute("generate", "--out", posts.toString())).isZero();
+
+        Path alerts = dir.resolve("alerts.jsonl");
+        assertThat(Main.execute("replay", "--posts", posts.toString(), "--alerts", alerts.toString())).isZero();
+
+        List<AlertEvent> events = Files.readAllLines(alerts).stream().map(AlertJson::read).toList();
+        assertThat(events).filteredOn(a -> a.state.equals(AlertEvent.OPEN)).extracting(a -> a.service)
+                .containsExactlyInAnyOrder("twitter", "tumblr");
+        assertThat(events).noneMatch(AlertEvent::hasOfficialAck);
+    }
+
+    @Test
     void aMissingInputIsAClearError() throws Exception {
         assertThat(Main.execute("replay", "--posts", dir.resolve("nope.jsonl").toString(), "--alerts",
                 dir.resolve("a.jsonl").toString())).isEqualTo(2);
