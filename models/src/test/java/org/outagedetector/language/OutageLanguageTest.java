@@ -136,6 +136,7 @@ class OutageLanguageTest {
             floopmail is down for me         | floopmail
             #floopmaildown                   | floopmail
             Zorbly not working again         | zorbly
+            anyone else having problems with zorbly? | zorbly
             """)
     void reportsUnknownServicesUnderAnOpenWorldName(String text, String service) {
         Verdict verdict = language.classify(text, null);
