@@ -65,6 +65,7 @@ public final class OutageDetectorJob {
 
     public static DataStream<AlertEvent> build(StreamExecutionEnvironment env, Inputs in, Outputs out,
                                                Timing timing, DetectorConfig detector) {
+        enableObjectReuse(env);
         SingleOutputStreamOperator<Post> posts = parse(
                 env.fromSource(in.posts(), WatermarkStrategy.noWatermarks(), "posts").uid("posts-source"),
                 new PostParser(), Post.class, "posts");
@@ -108,6 +109,16 @@ public final class OutageDetectorJob {
                     .sinkTo(out.deadLetters()).name("dead-letters").uid("dead-letters-sink").setParallelism(1);
         }
         return alerts;
+    }
+
+    /**
+     * Chained operators hand records on without a serializer copy (a copy of the raw bytes and two of every post
+     * were a tenth of the source task's CPU). Safe because no function in this graph, the alert outputs included,
+     * changes a record it was given or keeps one past its call: they keep only the immutable strings of a record,
+     * and the detector's events are new objects.
+     */
+    public static void enableObjectReuse(StreamExecutionEnvironment env) {
+        env.getConfig().enableObjectReuse();
     }
 
     public static <T> SingleOutputStreamOperator<T> parse(DataStream<byte[]> raw, RecordParser<T> parser, Class<T> type,

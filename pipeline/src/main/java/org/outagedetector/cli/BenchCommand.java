@@ -215,6 +215,7 @@ public class BenchCommand implements Callable<Integer> {
 
     private JobRun parseOnly(LocalKafkaBroker kafka) throws Exception {
         StreamExecutionEnvironment env = LocalRun.environment(parallelism);
+        OutageDetectorJob.enableObjectReuse(env);
         DataStream<byte[]> raw = env.fromSource(Sources.kafka(kafka.bootstrapServers(), "posts", "bench-parse",
                 Sources.StartingOffsets.EARLIEST, new Properties(), true), WatermarkStrategy.noWatermarks(), "posts")
                 .uid("posts-source");
