@@ -31,6 +31,8 @@ public class Baseline {
     public long currentHour;
     public double currentHourSum;
     public boolean currentHourIncomplete;
+    /** How far above the baseline the count has stood in recent days. */
+    public PeakRecord peakRecord = new PeakRecord();
     /** 1 / dispersion, learned; 0 means "not yet learned": the configured prior applies. */
     public double inverseDispersion;
 

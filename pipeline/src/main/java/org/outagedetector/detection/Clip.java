@@ -5,7 +5,7 @@ final class Clip {
     private Clip() {}
 
     static double ceiling(double expected, double dispersion) {
-        double sd = Math.sqrt(expected + expected * expected / dispersion);
+        double sd = CountTail.standardDeviation(expected, dispersion);
         return expected + 3 * sd + 1;
     }
 }

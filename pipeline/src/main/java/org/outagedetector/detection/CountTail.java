@@ -46,6 +46,11 @@ public final class CountTail {
         return Math.min(1.0, sum);
     }
 
+    /** The standard deviation of the count: sqrt(mean + mean² / dispersion). */
+    public static double standardDeviation(double mean, double dispersion) {
+        return Math.sqrt(mean + mean * mean / dispersion);
+    }
+
     /** The largest count whose upper tail is still above {@code p}: the top of the normal band. */
     public static int bandTop(double p, double mean, double dispersion) {
         int k = (int) Math.floor(mean);

@@ -9,8 +9,9 @@ public class DetectorConfig implements Serializable {
     public long stepMillis = 60_000L;
     /** An incident opens when counts this unlikely under the baseline (the false-alarm rate per step)... */
     public double openTailProbability = 1e-6;
-    /** ...are seen over this many consecutive steps, each at the per-step share of that budget. */
-    public int confirmSteps = 2;
+    /** ...are seen over consecutive steps spanning at least this long (a real outage lasts; a viral post's
+     * minute does not), each step at its share of that budget. A step this long or longer decides alone. */
+    public Duration confirmFor = Duration.ofMinutes(2);
     /** ...and at least this many distinct people report it: three people are never an outage. */
     public int minAuthors = 8;
     /** A minute counts as calm again when its count is no less likely than this. */
@@ -37,6 +38,10 @@ public class DetectorConfig implements Serializable {
     public double maxDispersion = 100;
     /** Half-life of the learned spread, in hours of event time: a day, so it follows a service's season. */
     public double dispersionHalfLifeHours = 24;
+    /** Half-life of the record of how far above its baseline a service's count has stood: three days, so a
+     * service's everyday bursts are remembered across days, and a big outage stops masking smaller ones
+     * within days (a day later a new incident needs 79% of its crowd, three days later half). */
+    public double peakRecordHalfLifeHours = 72;
     /** A shared surge counts only the part of the rise this many Poisson deviations sure (see StreamLoad). */
     public double surgeSigmas = 3;
     /** Minutes of history before a service's baseline is trusted... */
@@ -55,9 +60,14 @@ public class DetectorConfig implements Serializable {
         return new DetectorConfig();
     }
 
+    /** Consecutive unlikely steps that open an incident: {@link #confirmFor} in steps, at least one. */
+    public int confirmSteps() {
+        return (int) Math.max(1, Math.ceil(confirmFor.toMillis() / (double) stepMillis));
+    }
+
     /** Each step's tail threshold: independent steps multiply, so the budget is split geometrically. */
     public double stepTailProbability() {
-        return Math.pow(openTailProbability, 1.0 / confirmSteps);
+        return Math.pow(openTailProbability, 1.0 / confirmSteps());
     }
 
     /** Level decay per step, from the half-life. */

@@ -47,15 +47,22 @@ public class OutageDetector implements Serializable {
         double tail = CountTail.atLeast(k, expected, dispersion);
         boolean warmedUp = b.historySteps(m.start(), cfg) >= cfg.warmupMinutes;
         boolean trusted = warmedUp || k >= cfg.coldStartMinAuthors;
-        boolean suspect = trusted && k >= cfg.minAuthors && tail <= cfg.stepTailProbability();
-        // A real outage lasts: one step of burst (a viral post, a retweet storm) is not enough. Spending the
-        // false-alarm budget over consecutive steps keeps it at openTailProbability under the baseline and
-        // is more sensitive to a sustained crowd than one step judged alone.
-        s.suspectSteps = suspect ? s.suspectSteps + 1 : 0;
+        boolean unlikely = trusted && k >= cfg.minAuthors && tail <= cfg.stepTailProbability();
+        if (b.nextMinute != m.start()) {
+            s.clearRun(); // minutes nobody mentioned the service in came between: nothing was held
+        }
+        s.suspectSteps = unlikely ? s.suspectSteps + 1 : 0;
         if (s.suspectSteps == 1) {
             s.suspectSince = m.start();
         }
-        boolean anomalous = s.suspectSteps >= cfg.confirmSteps;
+        // A real outage lasts: one minute of burst (a viral post, a retweet storm) is not enough. Spending the
+        // false-alarm budget over consecutive steps keeps it at openTailProbability under the baseline and
+        // is more sensitive to a sustained crowd than one step judged alone.
+        boolean anomalous = s.suspectSteps >= cfg.confirmSteps();
+        // A new incident also needs a crowd above the baseline, held over those steps, bigger than the recent
+        // record: a series that bursts every day is judged by its own bursts, not only by a tail fitted to them.
+        double held = s.holdExcess(k - expected, cfg.confirmSteps());
+        boolean extraordinary = held > b.peakRecord.at(m.start(), cfg);
         boolean calm = k < cfg.minAuthors || tail > cfg.calmTailProbability;
         points.accept(new MinutePoint(m.service(), m.start(), k, m.posts(), expected,
                 CountTail.bandTop(cfg.calmTailProbability, expected, dispersion)));
@@ -66,7 +73,7 @@ public class OutageDetector implements Serializable {
             s.incident = inc = null;
         }
         if (inc == null) {
-            if (anomalous) {
+            if (anomalous && extraordinary) {
                 s.incident = open(s, m, expected, tail, end, out);
             }
         } else if (!inc.active) {
@@ -97,6 +104,16 @@ public class OutageDetector implements Serializable {
             b.skip(m.start(), cfg);
         } else {
             b.observe(m.start(), k, usual, cfg);
+        }
+        // The record learns a run of unlikely steps when it ends, or its first steps would raise the bar for
+        // the next. A run that opened an incident is recorded at the crowd it opened with, not its peak: the
+        // next outage must beat the crowd that was enough to open, not the outage's worst minute.
+        if (!(s.incident != null && s.incident.active && s.incident.openedAt < end)) {
+            s.runPeak = Math.max(s.runPeak, held);
+        }
+        if (!unlikely) {
+            b.peakRecord.learn(m.start(), s.runPeak, cfg);
+            s.runPeak = 0;
         }
     }
 

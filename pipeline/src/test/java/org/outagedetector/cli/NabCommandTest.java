@@ -32,9 +32,11 @@ class NabCommandTest {
         for (int i = 0; i < 3 * 288; i++, t = t.plusMinutes(5)) {
             int value = 15 + rng.nextInt(11);
             if (i == 500) {
-                value = 200;            // one step: a retweet storm, not an outage
+                value = 200;            // one five-minute step is longer than confirmFor: it decides alone
+            } else if (i == 600) {
+                value = 150;            // a burst below the record the first one set: this series bursts so
             } else if (i >= 700 && i < 712) {
-                value = 150;            // sustained: an outage
+                value = 400;            // sustained, and far above the record: an outage
             }
             lines.add(NAB_TIME.format(t) + "," + value);
         }
@@ -64,9 +66,9 @@ class NabCommandTest {
                 marked.add(i - 1);
             }
         }
-        // The outage opens on its second step (the first confirmed); the lone burst and the rest of the
-        // outage are not marked.
-        assertThat(marked).containsExactly(701);
+        // Each opening is marked once, on its first step; the smaller burst after the first one and the rest of
+        // the outage are not.
+        assertThat(marked).containsExactly(500, 700);
     }
 
     @Test

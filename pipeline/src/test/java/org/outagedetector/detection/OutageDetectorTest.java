@@ -243,6 +243,48 @@ class OutageDetectorTest {
     }
 
     @Test
+    void aServiceThatBurstsOftenIsJudgedByItsOwnBursts() {
+        // Something that is not an outage (a scheduled announcement, a rush) brings five minutes of 40
+        // complainers, then every six hours again, a tenth fewer each time, on a background of 1 a minute.
+        int[] bursts = {40, 36, 32, 29, 26, 23, 21, 19};
+        for (int i = 0; i < bursts.length; i++) {
+            long start = 360L * i;
+            background(start, start + 300, 1.0);
+            for (long m = start + 300; m < start + 305; m++) {
+                minute(m, bursts[i]);
+            }
+            background(start + 305, start + 360, 1.0);
+        }
+        // The first is news. The others are as unlikely under the fitted tail, but smaller than what this
+        // service's own bursts reached: the record halves in three days (5.6% in six hours), they shrink faster.
+        assertThat(alerts).filteredOn(a -> AlertEvent.OPEN.equals(a.state)).extracting(a -> a.alertId)
+                .containsExactly("acme-20240304T0500Z");
+        alerts.clear();
+
+        // A real outage stands far above that record and opens.
+        long next = 360L * bursts.length;
+        background(next, next + 120, 1.0);
+        spike(next + 120, 120);
+        assertThat(alerts).extracting(a -> a.state).containsExactly(AlertEvent.OPEN);
+    }
+
+    @Test
+    void aHugeOutageDoesNotMaskTheNextOne() {
+        // Opens at 30 people, then grows to 500 for an hour.
+        background(0, 180, 1.0);
+        spike(180, 30);
+        for (long m = 182; m < 242; m++) {
+            minute(m, 500);
+        }
+        background(242, 1440, 1.0);
+        assertThat(alerts).filteredOn(a -> AlertEvent.OPEN.equals(a.state)).hasSize(1);
+        alerts.clear();
+        // The record holds the crowd it opened with, not its worst minute: a day later, 60 people open again.
+        spike(1440 + 180, 60);
+        assertThat(alerts).extracting(a -> a.state).containsExactly(AlertEvent.OPEN);
+    }
+
+    @Test
     void learnsHowBurstyAServiceIs() {
         // A big service whose rate itself wanders (gamma-mixed Poisson, dispersion 3) needs a wider band
         // than the prior assumes, and must not alert on its own everyday swings.
