@@ -1,6 +1,7 @@
 package org.outagedetector;
 
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -8,15 +9,20 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
 import org.apache.flink.util.Collector;
+import org.outagedetector.aggregation.CountPeoplePerMinute;
 import org.outagedetector.aggregation.EmitServiceMinute;
 import org.outagedetector.aggregation.LateMentions;
+import org.outagedetector.aggregation.MinutePeople;
 import org.outagedetector.aggregation.ServiceMinute;
 import org.outagedetector.aggregation.TallyMinute;
 import org.outagedetector.alerting.AlertEvent;
 import org.outagedetector.alerting.AlertOutput;
+import org.outagedetector.detection.AttachStreamLoad;
 import org.outagedetector.detection.DetectorConfig;
+import org.outagedetector.detection.GaugeStreamLoad;
 import org.outagedetector.detection.MinutePoint;
 import org.outagedetector.detection.SpikeDetector;
+import org.outagedetector.detection.StreamLoad;
 import org.outagedetector.ingest.DeadLetter;
 import org.outagedetector.ingest.EventTime;
 import org.outagedetector.ingest.ParseOrDeadLetter;
@@ -34,9 +40,11 @@ import java.util.List;
 /**
  * The one job graph that `run`, `replay`, `demo` and the tests share; only the sources and sinks differ.
  * <pre>
- * posts ─► parse ─► event time ─► mentions ─► keyBy(service) ─► 1-minute tally ─┐
- *            └─► dead letters                                                    ├─► detector ─► alert outputs
- * statements ─► parse ─► event time ─────────────────────────► keyBy(service) ──┘
+ * posts ─► parse ─► event time ─► mentions ─► keyBy(service) ─► 1-minute tally ─► + stream load ─┐
+ *            │                       └─► other posts: people per minute (sketch, local)            │
+ *            │                             ─► whole stream vs its baseline ─► broadcast ─┘          ├─► detector ─► alerts
+ *            └─► dead letters                                                                       │
+ * statements ─► parse ─► event time ─────────────────────────────────────────► keyBy(service) ─────┘
  * </pre>
  */
 public final class OutageDetectorJob {
@@ -69,10 +77,11 @@ public final class OutageDetectorJob {
         SingleOutputStreamOperator<Post> posts = parse(
                 env.fromSource(in.posts(), WatermarkStrategy.noWatermarks(), "posts").uid("posts-source"),
                 new PostParser(), Post.class, "posts");
-        DataStream<Mention> mentions = extractMentions(
+        SingleOutputStreamOperator<Mention> mentions = extractMentions(
                 posts.assignTimestampsAndWatermarks(EventTime.forPosts(timing.maxDisorder(), timing.idleness()))
                         .name("post-event-time").uid("post-event-time"));
         SingleOutputStreamOperator<ServiceMinute> minutes = tallyPerMinute(mentions);
+        DataStream<StreamLoad> load = measureStreamLoad(mentions.getSideOutput(ExtractMentions.OTHER_POSTS), detector);
 
         DataStream<StatusUpdate> statements;
         DataStream<DeadLetter> deadLetters = posts.getSideOutput(ParseOrDeadLetter.DEAD_LETTERS)
@@ -95,7 +104,8 @@ public final class OutageDetectorJob {
                     .name("no-statements-as-updates").uid("no-statements-as-updates");
         }
 
-        SingleOutputStreamOperator<AlertEvent> alerts = detect(minutes, statements, detector);
+        SingleOutputStreamOperator<AlertEvent> alerts = detect(withStreamLoad(minutes, load, detector), statements,
+                detector);
         out.alerts().forEach(o -> o.attach(alerts));
         if (out.minutePoints() != null) {
             alerts.getSideOutput(SpikeDetector.MINUTE_POINTS).map(MinutePoint::toJson).name("minute-points-to-json")
@@ -126,8 +136,8 @@ public final class OutageDetectorJob {
         return raw.process(new ParseOrDeadLetter<>(parser)).returns(type).name("parse-" + what).uid("parse-" + what);
     }
 
-    static DataStream<Mention> extractMentions(DataStream<Post> posts) {
-        return posts.flatMap(new ExtractMentions()).name("extract-mentions").uid("extract-mentions");
+    static SingleOutputStreamOperator<Mention> extractMentions(DataStream<Post> posts) {
+        return posts.process(new ExtractMentions()).name("extract-mentions").uid("extract-mentions");
     }
 
     static SingleOutputStreamOperator<ServiceMinute> tallyPerMinute(DataStream<Mention> mentions) {
@@ -136,6 +146,27 @@ public final class OutageDetectorJob {
                 .sideOutputLateData(LateMentions.TAG)
                 .aggregate(new TallyMinute(), new EmitServiceMinute())
                 .name("tally-per-minute").uid("tally-per-minute");
+    }
+
+    /**
+     * The stream's load: the distinct people per minute among the posts that report no outage, so that a shared
+     * surge (a final: everyone posts more) raises it while one service's flood of outage reports, or one account
+     * posting a thousand times, does not. Each subtask sketches its own posts (chained, a hash per post); only
+     * one sketch per subtask and minute is gathered under one key and judged against the stream's baseline.
+     */
+    static DataStream<StreamLoad> measureStreamLoad(DataStream<Post> otherPosts, DetectorConfig cfg) {
+        return otherPosts.transform("people-per-minute", TypeInformation.of(MinutePeople.class),
+                        new CountPeoplePerMinute(cfg.stepMillis)).uid("people-per-minute")
+                .keyBy(p -> GaugeStreamLoad.WHOLE_STREAM)
+                .process(new GaugeStreamLoad(cfg)).name("gauge-stream-load").uid("gauge-stream-load");
+    }
+
+    /** Each service's minute with the whole stream's load of the same minute (a shared surge is no outage). */
+    static DataStream<ServiceMinute> withStreamLoad(DataStream<ServiceMinute> minutes, DataStream<StreamLoad> load,
+                                                    DetectorConfig cfg) {
+        return minutes.keyBy(m -> m.service)
+                .connect(load.broadcast(AttachStreamLoad.LOADS))
+                .process(new AttachStreamLoad(cfg.stepMillis)).name("attach-stream-load").uid("attach-stream-load");
     }
 
     static SingleOutputStreamOperator<AlertEvent> detect(DataStream<ServiceMinute> minutes, DataStream<StatusUpdate> statements,

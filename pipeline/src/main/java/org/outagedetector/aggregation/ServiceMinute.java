@@ -1,5 +1,7 @@
 package org.outagedetector.aggregation;
 
+import org.outagedetector.detection.StreamLoad;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,6 +19,8 @@ public class ServiceMinute {
     public List<String> samples = new ArrayList<>();
     /** Wall-clock time the window fired: the start of the alert latency the benchmark measures. */
     public long firedAt;
+    /** The whole stream's load in the same minute, attached after the window; null when there is none. */
+    public StreamLoad load;
 
     public ServiceMinute() {}
 

@@ -44,6 +44,10 @@ public class DetectorConfig implements Serializable {
     public double peakRecordHalfLifeHours = 72;
     /** A shared surge counts only the part of the rise this many Poisson deviations sure (see StreamLoad). */
     public double surgeSigmas = 3;
+    /** The stream's own baseline does not learn a surge of at least this many times its expectation... */
+    public double surgeToHoldLoadBaseline = 2;
+    /** ...for up to this long; a surge that lasts longer is the stream's new normal (see StreamLoadGauge). */
+    public Duration maxHeldSurge = Duration.ofHours(6);
     /** Minutes of history before a service's baseline is trusted... */
     public int warmupMinutes = 60;
     /** ...unless the crowd is at least this large: an unheard-of crowd needs no history. */

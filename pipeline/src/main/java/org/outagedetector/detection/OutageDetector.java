@@ -41,7 +41,7 @@ public class OutageDetector implements Serializable {
         Baseline b = s.baseline;
         double usual = b.expected(m.start(), cfg);
         // In a shared surge the whole stream is busier: judge the service against its share of that rise.
-        double expected = m.load() == null ? usual : usual * m.load().surgeFactor(m.posts(), cfg);
+        double expected = m.load() == null ? usual : usual * m.load().surgeFactor(cfg);
         double dispersion = b.dispersion(cfg);
         int k = m.distinctAuthors();
         double tail = CountTail.atLeast(k, expected, dispersion);

@@ -84,7 +84,7 @@ public class SpikeDetector extends KeyedCoProcessFunction<String, ServiceMinute,
         ServiceState s = current();
         judgeEmptyMinutesBefore(s, m.service, m.windowStart, ctx, out);
         judge(s, new MinuteEvidence(m.service, m.verified, m.windowStart, m.posts, m.distinctAuthors,
-                m.problemKinds, m.samples, m.firedAt), ctx, out);
+                m.problemKinds, m.samples, m.firedAt, m.load), ctx, out);
         judgedUntil.update(m.windowEnd);
         state.update(s);
         scheduleEmptyMinuteCheck(s, m.windowEnd, ctx);

@@ -1,35 +1,40 @@
 package org.outagedetector.detection;
 
 /**
- * The whole stream's volume in one step (all posts, whatever they are about) and what the stream's own
- * baseline expected, so that each service can be judged against a shared surge: during a final or an
- * election every service gets more complaints because everyone posts more. A Flink POJO.
+ * The whole stream's load in one step and what the stream's own baseline expected, so that each service can
+ * be judged against a shared surge: during a final or an election every service gets more complaints because
+ * more people are posting. The load is the distinct people who posted something other than an outage report
+ * (estimated by a sketch): a flood of "netflix is down" is netflix's spike, not a surge of the stream, and
+ * one account posting a thousand times is one person. A Flink POJO.
  */
 public class StreamLoad {
     public long minuteStart;
-    public long posts;
-    public double expectedPosts;
+    /** Distinct people who posted something other than an outage report. */
+    public double people;
+    /** What the stream's baseline expected; 0 while that baseline is still warming up (no surge is called). */
+    public double expectedPeople;
+    /** The standard error of {@link #people} relative to it (the sketch's). */
+    public double relativeError;
 
     public StreamLoad() {}
 
-    public StreamLoad(long minuteStart, long posts, double expectedPosts) {
+    public StreamLoad(long minuteStart, double people, double expectedPeople, double relativeError) {
         this.minuteStart = minuteStart;
-        this.posts = posts;
-        this.expectedPosts = expectedPosts;
+        this.people = people;
+        this.expectedPeople = expectedPeople;
+        this.relativeError = relativeError;
     }
 
     /**
-     * How many times busier than usual the rest of the stream is, counting only the rise we are sure of:
-     * the service's own posts are left out (an outage of a big service must not explain itself away), and
-     * the observed volume is taken at its lower Poisson bound. Never below 1: a quiet stream makes no one
-     * more suspect.
+     * How many times busier than usual the stream is, counting only the rise we are sure of: the observed
+     * crowd is taken at its lower bound, {@code surgeSigmas} deviations of Poisson noise and of the sketch's
+     * error below the estimate. Never below 1: a quiet stream makes no one more suspect.
      */
-    public double surgeFactor(long ownPosts, DetectorConfig cfg) {
-        if (expectedPosts <= 0) {
+    public double surgeFactor(DetectorConfig cfg) {
+        if (expectedPeople <= 0) {
             return 1;
         }
-        double others = Math.max(0, posts - ownPosts);
-        double sureOthers = others - cfg.surgeSigmas * Math.sqrt(others);
-        return Math.max(1, sureOthers / expectedPosts);
+        double sd = Math.sqrt(people + Math.pow(relativeError * people, 2));
+        return Math.max(1, (people - cfg.surgeSigmas * sd) / expectedPeople);
     }
 }

@@ -1,17 +1,41 @@
 package org.outagedetector.detection;
 
 /**
- * Judges the whole stream's volume per step against its own {@link Baseline} (the same level and seasonal
- * profiles as a service's, which clips each step's lesson so a surge does not become the norm too soon).
- * Pure; the job holds one per stream in keyed state under a single key.
+ * Judges the whole stream's load per step against its own {@link Baseline} (the same level and seasonal
+ * profiles as a service's). Pure; the job holds one {@link StreamLoadState} per stream in keyed state under a
+ * single key.
+ * <ul>
+ *   <li>Until the baseline has had {@code warmupMinutes} of history it knows no normal, so it calls no surge.</li>
+ *   <li>A surge of at least {@code surgeToHoldLoadBaseline} times the expectation teaches the baseline nothing
+ *       (like a service's open incident): learning it, even clipped, would make an hour-long final half normal
+ *       by its end, and its bursts would teach the spread that the stream is bursty, which widens the clip.
+ *       A daily rhythm never rises that fast against a level that follows it within the hour.</li>
+ *   <li>A surge held for {@code maxHeldSurge} is the stream's new normal (a new source of posts, a lasting
+ *       change): the baseline learns again, clipped as usual, so it catches up within hours instead of
+ *       inflating every service's expectation for good.</li>
+ * </ul>
  */
 public final class StreamLoadGauge {
 
     private StreamLoadGauge() {}
 
-    public static StreamLoad next(Baseline b, long minuteStart, long posts, DetectorConfig cfg) {
+    public static StreamLoad next(StreamLoadState s, long minuteStart, double people, double relativeError,
+                                  DetectorConfig cfg) {
+        Baseline b = s.baseline;
         double expected = b.expected(minuteStart, cfg);
-        b.observe(minuteStart, posts, expected, cfg);
-        return new StreamLoad(minuteStart, posts, expected);
+        boolean warmedUp = b.historySteps(minuteStart, cfg) >= cfg.warmupMinutes;
+        StreamLoad load = new StreamLoad(minuteStart, people, warmedUp ? expected : 0, relativeError);
+        boolean surge = load.surgeFactor(cfg) >= cfg.surgeToHoldLoadBaseline;
+        if (!surge) {
+            s.surgeSince = 0;
+        } else if (s.surgeSince == 0) {
+            s.surgeSince = minuteStart;
+        }
+        if (surge && minuteStart - s.surgeSince < cfg.maxHeldSurge.toMillis()) {
+            b.skip(minuteStart, cfg);
+        } else {
+            b.observe(minuteStart, people, expected, cfg);
+        }
+        return load;
     }
 }

