@@ -5,7 +5,9 @@ package org.outagedetector.detection;
  * profiles as a service's). Pure; the job holds one {@link StreamLoadState} per stream in keyed state under a
  * single key.
  * <ul>
- *   <li>Until the baseline has had {@code warmupMinutes} of history it knows no normal, so it calls no surge.</li>
+ *   <li>Until the baseline has had {@code warmupMinutes} of history it knows no normal, so it calls no surge,
+ *       and it learns each step unclipped: the clip protects a normal there is not yet, and from the prior of
+ *       a service (a twentieth of a person) it would hold a crowd of thousands far below itself for hours.</li>
  *   <li>A surge of at least {@code surgeToHoldLoadBaseline} times the expectation teaches the baseline nothing
  *       (like a service's open incident): learning it, even clipped, would make an hour-long final half normal
  *       by its end, and its bursts would teach the spread that the stream is bursty, which widens the clip.
@@ -31,7 +33,9 @@ public final class StreamLoadGauge {
         } else if (s.surgeSince == 0) {
             s.surgeSince = minuteStart;
         }
-        if (surge && minuteStart - s.surgeSince < cfg.maxHeldSurge.toMillis()) {
+        if (!warmedUp) {
+            b.observe(minuteStart, people, Math.max(expected, people), cfg);
+        } else if (surge && minuteStart - s.surgeSince < cfg.maxHeldSurge.toMillis()) {
             b.skip(minuteStart, cfg);
         } else {
             b.observe(minuteStart, people, expected, cfg);
