@@ -41,8 +41,7 @@ public class OutageDetector implements Serializable {
         Baseline b = s.baseline;
         double usual = b.expected(m.start(), cfg);
         // In a shared surge the whole stream is busier: judge the service against its share of that rise.
-        double surge = m.load() == null ? 1 : m.load().surgeFactor(cfg);
-        double expected = usual * surge;
+        double expected = m.load() == null ? usual : usual * m.load().surgeFactor(cfg);
         double dispersion = b.dispersion(cfg);
         int k = m.distinctAuthors();
         double tail = CountTail.atLeast(k, expected, dispersion);
@@ -104,9 +103,8 @@ public class OutageDetector implements Serializable {
         if (s.incident != null && s.incident.active && warmedUp) {
             b.skip(m.start(), cfg);
         } else {
-            // A surge minute teaches what it would have been without the surge: neither the surge's level nor
-            // its rise, mistaken for burstiness, which would blunt the service's band for a day.
-            b.observe(m.start(), k / surge, usual, cfg);
+            // In a surge the stream's baseline holds, the minute as it would have been without the surge.
+            b.observe(m.start(), m.load() == null ? k : m.load().lesson(k, cfg), usual, cfg);
         }
         // The record learns a run of unlikely steps when it ends, or its first steps would raise the bar for
         // the next. A run that opened an incident is recorded at the crowd it opened with, not its peak: the

@@ -15,6 +15,8 @@ public class StreamLoad {
     public double expectedPeople;
     /** The standard error of {@link #people} relative to it (the sketch's). */
     public double relativeError;
+    /** The stream's baseline did not learn this minute: a surge it holds as no part of the normal. */
+    public boolean held;
 
     public StreamLoad() {}
 
@@ -36,5 +38,15 @@ public class StreamLoad {
         }
         double sd = Math.sqrt(people + Math.pow(relativeError * people, 2));
         return Math.max(1, (people - cfg.surgeSigmas * sd) / expectedPeople);
+    }
+
+    /**
+     * What a service's count in this minute teaches its baseline: in a surge the stream's baseline holds, the
+     * count as it would have been without the surge, so the service learns neither the surge's level nor its
+     * rise (as burstiness); otherwise the count itself, so a service follows a lasting change of the stream
+     * (a daily rise, a surge held too long) as fast as the stream's baseline does.
+     */
+    public double lesson(int count, DetectorConfig cfg) {
+        return held ? count / surgeFactor(cfg) : count;
     }
 }

@@ -37,6 +37,7 @@ public final class StreamLoadGauge {
             b.observe(minuteStart, people, Math.max(expected, people), cfg);
         } else if (surge && minuteStart - s.surgeSince < cfg.maxHeldSurge.toMillis()) {
             b.skip(minuteStart, cfg);
+            load.held = true;
         } else {
             b.observe(minuteStart, people, expected, cfg);
         }

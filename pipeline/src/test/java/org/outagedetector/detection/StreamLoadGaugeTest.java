@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /** The stream's own baseline: when it calls a surge, and what it learns from one. */
 class StreamLoadGaugeTest {
@@ -57,6 +58,10 @@ class StreamLoadGaugeTest {
         assertThat(at(180).surgeFactor(cfg)).isBetween(7.0, 8.0);
         assertThat(at(239).surgeFactor(cfg)).isBetween(7.0, 8.0);
         assertThat(at(239).expectedPeople).isBetween(0.97 * before, 1.03 * before);
+        // Services learn the surge's minutes as they would have been without it: 80 people are 10 ordinary ones.
+        assertThat(loads.subList(180, 240)).allMatch(l -> l.held);
+        assertThat(at(200).lesson(80, cfg)).isCloseTo(80 / at(200).surgeFactor(cfg), within(1e-9))
+                .isBetween(10.0, 11.5);
         minutes(240, 300, 2_000);
         // And after it, nothing: the spread did not learn the surge's bursts either.
         assertThat(loads.subList(241, 300)).allSatisfy(l -> assertThat(l.surgeFactor(cfg)).isEqualTo(1.0));
@@ -71,6 +76,8 @@ class StreamLoadGaugeTest {
             minutes(m, m + 1, 1_000 * (2 - Math.cos(2 * Math.PI * hourOfDay / 24)));
         }
         assertThat(state.surgeSince).isZero();
+        assertThat(loads).noneMatch(l -> l.held);
+        assertThat(loads.get(3 * 1440 - 1).lesson(80, cfg)).isEqualTo(80.0);
         assertThat(loads.subList(60, loads.size())).allSatisfy(l -> assertThat(l.surgeFactor(cfg)).isLessThan(1.3));
     }
 
@@ -80,6 +87,8 @@ class StreamLoadGaugeTest {
         minutes(0, 180, 2_000);
         minutes(180, 180 + 14 * 60, 6_000); // a new source of posts, for good
         assertThat(at(180 + 119).surgeFactor(cfg)).isGreaterThan(2.5);
+        assertThat(at(180 + 119).held).isTrue();
+        assertThat(at(180 + 120).held).isFalse(); // services learn the new normal with the stream's baseline
         // Learning again, clipped, it catches up within hours instead of inflating every expectation for good.
         assertThat(at(180 + 14 * 60 - 1).surgeFactor(cfg)).isEqualTo(1.0);
     }
