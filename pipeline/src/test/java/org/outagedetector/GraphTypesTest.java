@@ -15,7 +15,9 @@ import org.apache.flink.streaming.api.graph.StreamGraph;
 import org.apache.flink.streaming.api.graph.StreamNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.outagedetector.aggregation.MinutePeople;
 import org.outagedetector.aggregation.MinuteTally;
+import org.outagedetector.aggregation.ServiceMinute;
 import org.outagedetector.alerting.ConsoleAlertOutput;
 import org.outagedetector.alerting.JsonLinesAlertOutput;
 import org.outagedetector.alerting.webhook.WebhookOutput;
@@ -23,6 +25,8 @@ import org.outagedetector.alerting.webhook.WebhookSettings;
 import org.outagedetector.alerting.webhook.WebhookTarget;
 import org.outagedetector.detection.DetectorConfig;
 import org.outagedetector.detection.ServiceState;
+import org.outagedetector.detection.StreamLoad;
+import org.outagedetector.detection.StreamLoadState;
 import org.outagedetector.ingest.Sources;
 import org.outagedetector.ingest.StatusUpdate;
 
@@ -77,8 +81,10 @@ class GraphTypesTest {
 
     @Test
     void keyedStateHasFlinkSerializers() {
-        // The types behind the window's accumulator and the detector's keyed and list state.
-        for (Class<?> type : List.of(MinuteTally.class, ServiceState.class, StatusUpdate.class)) {
+        // The types behind the window's accumulator, the detector's keyed and list state, and the stream load's
+        // operator, keyed and broadcast state.
+        for (Class<?> type : List.of(MinuteTally.class, ServiceState.class, StatusUpdate.class, MinutePeople.class,
+                StreamLoadState.class, ServiceMinute.class, StreamLoad.class)) {
             TypeInformation<?> info = TypeInformation.of(type);
             assertThat(info).as("%s", type.getSimpleName()).isInstanceOf(PojoTypeInfo.class);
             assertFlinkSerialized(info, type.getSimpleName());
