@@ -38,9 +38,10 @@ public class DetectorConfig implements Serializable {
     public double maxDispersion = 100;
     /** Half-life of the learned spread, in hours of event time: a day, so it follows a service's season. */
     public double dispersionHalfLifeHours = 24;
-    /** Half-life of the record of how far above its baseline a service's count has stood: three days, so a
-     * service's everyday bursts are remembered across days, and a big outage stops masking smaller ones
-     * within days (a day later a new incident needs 79% of its crowd, three days later half). */
+    /** The record of how far above its baseline a service's count has stood is held for a day (a burst no bigger
+     * than the day's biggest is that service's ordinary), then halves every three days, so a big outage stops
+     * masking smaller ones within days (two days later a new incident needs 79% of its opening crowd). */
+    public double peakRecordHoldHours = 24;
     public double peakRecordHalfLifeHours = 72;
     /** A shared surge counts only the part of the rise this many Poisson deviations sure (see StreamLoad). */
     public double surgeSigmas = 3;

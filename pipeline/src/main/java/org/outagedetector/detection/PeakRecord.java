@@ -2,7 +2,8 @@ package org.outagedetector.detection;
 
 /**
  * The highest a service's count has stood above its baseline in recent days (count minus expected, in
- * people per step), decaying with a half-life so an old peak fades. Some services burst every day for
+ * people per step): held at full height for a day, so bursts no bigger than the day's biggest are not news,
+ * then decaying with a half-life so an old peak fades. Some services burst every day for
  * reasons that are not outages (a daily bot, a scheduled announcement, a game's evening rush): a tail fitted
  * to such a series either calls every burst an outage or, widened to fit them, misses the real ones. The
  * series' own record is the second opinion: a new incident needs a crowd above its baseline larger than any
@@ -15,9 +16,9 @@ public class PeakRecord {
 
     public PeakRecord() {}
 
-    /** The record as it stands at {@code minuteStart}, decayed since it was set; 0 for a new service. */
+    /** The record as it stands at {@code minuteStart}: held for a day, then decayed; 0 for a new service. */
     public double at(long minuteStart, DetectorConfig cfg) {
-        double hours = (minuteStart - peakAt) / (double) Baseline.HOUR;
+        double hours = Math.max(0, (minuteStart - peakAt) / (double) Baseline.HOUR - cfg.peakRecordHoldHours);
         return peak * Math.pow(0.5, hours / cfg.peakRecordHalfLifeHours);
     }
 

@@ -16,12 +16,15 @@ class PeakRecordTest {
     }
 
     @Test
-    void theRecordHalvesEveryHalfLife() {
+    void theRecordHoldsForADayThenHalvesEveryHalfLife() {
         PeakRecord r = new PeakRecord();
         r.learn(0, 80, cfg);
+        long hold = (long) (cfg.peakRecordHoldHours * HOUR);
+        long halfLife = (long) (cfg.peakRecordHalfLifeHours * HOUR);
         assertThat(r.at(0, cfg)).isEqualTo(80.0);
-        assertThat(r.at((long) (cfg.peakRecordHalfLifeHours * HOUR), cfg)).isCloseTo(40.0, within(1e-9));
-        assertThat(r.at((long) (2 * cfg.peakRecordHalfLifeHours * HOUR), cfg)).isCloseTo(20.0, within(1e-9));
+        assertThat(r.at(hold, cfg)).isEqualTo(80.0);
+        assertThat(r.at(hold + halfLife, cfg)).isCloseTo(40.0, within(1e-9));
+        assertThat(r.at(hold + 2 * halfLife, cfg)).isCloseTo(20.0, within(1e-9));
     }
 
     @Test
@@ -30,9 +33,9 @@ class PeakRecordTest {
         r.learn(0, 80, cfg);
         r.learn(HOUR, 10, cfg);                     // lower: the record stands
         assertThat(r.at(HOUR, cfg)).isGreaterThan(79.0);
-        long halfLife = (long) (cfg.peakRecordHalfLifeHours * HOUR);
-        r.learn(halfLife, 50, cfg);                 // above the decayed 40: a new record, from now
-        assertThat(r.at(halfLife, cfg)).isEqualTo(50.0);
-        assertThat(r.peakAt).isEqualTo(halfLife);
+        long later = (long) ((cfg.peakRecordHoldHours + cfg.peakRecordHalfLifeHours) * HOUR);
+        r.learn(later, 50, cfg);                    // above the decayed 40: a new record, from now
+        assertThat(r.at(later, cfg)).isEqualTo(50.0);
+        assertThat(r.peakAt).isEqualTo(later);
     }
 }
