@@ -47,12 +47,10 @@ class FaultToleranceIT {
             long split = scenario.firstPostAt(KILL_AFTER);
             KafkaClients.sendPosts(producer, scenario, 0, split);
 
-            // As in BrokerRestartIT, the idle timeout outlasts the pause (the crash and the recovery), so no posts
-            // partition is idle when the posts resume and none drives event time alone.
             FlinkRestClient rest = cluster.rest();
             String jobId = rest.runJar(rest.uploadJar(JOB_JAR), null, List.of("run",
                     "--bootstrap-servers", kafka.bootstrapServers(), "--group-id", "fault-it",
-                    "--starting-offsets", "earliest", "--checkpoint-interval", "2s", "--idle-timeout", "30s"), 2);
+                    "--starting-offsets", "earliest", "--checkpoint-interval", "2s", "--idle-timeout", "3s"), 2);
             cluster.awaitJobState(jobId, "RUNNING", Duration.ofSeconds(90));
 
             List<String> alerts = new ArrayList<>();
