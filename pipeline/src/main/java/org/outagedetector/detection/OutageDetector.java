@@ -47,6 +47,7 @@ public class OutageDetector implements Serializable {
         double tail = CountTail.atLeast(k, expected, dispersion);
         boolean warmedUp = b.historySteps(m.start(), cfg) >= cfg.warmupMinutes;
         boolean trusted = warmedUp || k >= cfg.coldStartMinAuthors;
+        int confirmSteps = cfg.confirmSteps();
         boolean unlikely = trusted && k >= cfg.minAuthors && tail <= cfg.stepTailProbability();
         if (b.nextMinute != m.start()) {
             s.clearRun(); // minutes nobody mentioned the service in came between: nothing was held
@@ -58,10 +59,10 @@ public class OutageDetector implements Serializable {
         // A real outage lasts: one minute of burst (a viral post, a retweet storm) is not enough. Spending the
         // false-alarm budget over consecutive steps keeps it at openTailProbability under the baseline and
         // is more sensitive to a sustained crowd than one step judged alone.
-        boolean anomalous = s.suspectSteps >= cfg.confirmSteps();
+        boolean anomalous = s.suspectSteps >= confirmSteps;
         // A new incident also needs a crowd above the baseline, held over those steps, bigger than the recent
         // record: a series that bursts every day is judged by its own bursts, not only by a tail fitted to them.
-        double held = s.holdExcess(k - expected, cfg.confirmSteps());
+        double held = s.holdExcess(k - expected, confirmSteps);
         boolean extraordinary = held > b.peakRecord.at(m.start(), cfg);
         boolean calm = k < cfg.minAuthors || tail > cfg.calmTailProbability;
         points.accept(new MinutePoint(m.service(), m.start(), k, m.posts(), expected,
@@ -100,7 +101,7 @@ public class OutageDetector implements Serializable {
 
         // An outage must not teach the baseline that outages are normal. Before the warm-up there is no normal
         // to protect: a service first heard with a crowd keeps learning, or its incident could never calm.
-        if (s.incident != null && s.incident.active && warmedUp) {
+        if (s.hasActiveIncident() && warmedUp) {
             b.skip(m.start(), cfg);
         } else {
             // In a surge the stream's baseline holds, the minute as it would have been without the surge.
@@ -109,7 +110,7 @@ public class OutageDetector implements Serializable {
         // The record learns a run of unlikely steps when it ends, or its first steps would raise the bar for
         // the next. A run that opened an incident is recorded at the crowd it opened with, not its peak: the
         // next outage must beat the crowd that was enough to open, not the outage's worst minute.
-        if (!(s.incident != null && s.incident.active && s.incident.openedAt < end)) {
+        if (!(s.hasActiveIncident() && s.incident.openedAt < end)) {
             s.runPeak = Math.max(s.runPeak, held);
         }
         if (!unlikely) {
@@ -143,7 +144,7 @@ public class OutageDetector implements Serializable {
 
     /** While an incident is open, minutes without any mention must still be judged (they calm it). */
     public boolean needsEmptySteps(ServiceState s) {
-        return s.incident != null && s.incident.active;
+        return s.hasActiveIncident();
     }
 
     private Incident open(ServiceState s, MinuteEvidence m, double expected, double tail, long end,

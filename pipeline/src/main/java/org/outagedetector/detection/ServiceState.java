@@ -20,6 +20,11 @@ public class ServiceState {
 
     public ServiceState() {}
 
+    /** An incident is open (not yet resolved). */
+    boolean hasActiveIncident() {
+        return incident != null && incident.active;
+    }
+
     /** Forgets the steps before a gap: they were not consecutive with the next. */
     void clearRun() {
         suspectSteps = 0;
