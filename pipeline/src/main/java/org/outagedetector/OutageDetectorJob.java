@@ -21,6 +21,7 @@ import org.outagedetector.detection.AttachStreamLoad;
 import org.outagedetector.detection.DetectorConfig;
 import org.outagedetector.detection.GaugeStreamLoad;
 import org.outagedetector.detection.MinutePoint;
+import org.outagedetector.detection.NeverIdle;
 import org.outagedetector.detection.SpikeDetector;
 import org.outagedetector.detection.StreamLoad;
 import org.outagedetector.ingest.DeadLetter;
@@ -142,17 +143,12 @@ public final class OutageDetectorJob {
         return posts.process(new ExtractMentions()).name("extract-mentions").uid("extract-mentions");
     }
 
-    /**
-     * Each service's minutes wait for the watermark at the load's attach step, and the watermark follows the
-     * minutes in the same network buffer: sent at once (a few records per service and minute), not at the next
-     * 100 ms flush.
-     */
     static SingleOutputStreamOperator<ServiceMinute> tallyPerMinute(DataStream<Mention> mentions) {
         return mentions.keyBy(m -> m.service)
                 .window(TumblingEventTimeWindows.of(Duration.ofMinutes(1)))
                 .sideOutputLateData(LateMentions.TAG)
                 .aggregate(new TallyMinute(), new EmitServiceMinute())
-                .name("tally-per-minute").uid("tally-per-minute").setBufferTimeout(0);
+                .name("tally-per-minute").uid("tally-per-minute");
     }
 
     /**
@@ -171,10 +167,18 @@ public final class OutageDetectorJob {
                 .setBufferTimeout(0);
     }
 
-    /** Each service's minute with the whole stream's load of the same minute (a shared surge is no outage). */
+    /**
+     * Each service's minute with the whole stream's load of the same minute (a shared surge is no outage). The
+     * minutes are never idle here ({@link NeverIdle}): the load, from the same posts, must not move event time
+     * past minutes still on their way. Each service's minutes wait for the watermark at the attach step, and the
+     * watermark follows the minutes in the same network buffer: sent at once (a few records per service and
+     * minute), not at the next 100 ms flush.
+     */
     static DataStream<ServiceMinute> withStreamLoad(DataStream<ServiceMinute> minutes, DataStream<StreamLoad> load,
                                                     DetectorConfig cfg) {
-        return minutes.keyBy(m -> m.service)
+        return minutes.transform("minutes-never-idle", minutes.getType(), new NeverIdle<>())
+                .uid("minutes-never-idle").setBufferTimeout(0)
+                .keyBy(m -> m.service)
                 .connect(load.broadcast(AttachStreamLoad.LOADS))
                 .process(new AttachStreamLoad(cfg.stepMillis)).name("attach-stream-load").uid("attach-stream-load")
                 .setBufferTimeout(0);

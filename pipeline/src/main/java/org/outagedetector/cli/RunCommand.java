@@ -93,7 +93,8 @@ public class RunCommand implements Callable<Integer> {
     Duration maxDisorder;
 
     @Option(names = "--idle-timeout", defaultValue = "PT1M", converter = DurationConverter.class,
-            description = "A partition with no records for this long stops holding event time back (default 1m).")
+            description = "A partition with no records for this long stops holding event time back, and one that "
+                    + "comes back waits as long again for the others before it moves event time on (default 1m).")
     Duration idleTimeout;
 
     @Option(names = "--transaction-timeout", defaultValue = "PT15M", converter = DurationConverter.class,

@@ -16,12 +16,14 @@ public final class EventTime {
 
     /**
      * @param maxDisorder how far behind the newest post a post may arrive and still be on time
-     * @param idleness    after this long without input a source partition stops holding the watermark back;
-     *                    null for bounded replays, where every split ends with a final watermark anyway
+     * @param idleness    after this long without input a source partition stops holding the watermark back, and
+     *                    a partition that comes back waits as long again before it moves event time on
+     *                    ({@link RejoiningIdleness}); null for bounded replays, where every split ends with a
+     *                    final watermark anyway
      */
     public static WatermarkStrategy<Post> forPosts(Duration maxDisorder, Duration idleness) {
-        return withIdleness(WatermarkStrategy.<Post>forBoundedOutOfOrderness(maxDisorder)
-                .withTimestampAssigner((post, previous) -> post.createdAt), idleness);
+        return withIdleness(WatermarkStrategy.<Post>forBoundedOutOfOrderness(maxDisorder), idleness)
+                .withTimestampAssigner((post, previous) -> post.createdAt);
     }
 
     /**
@@ -53,6 +55,7 @@ public final class EventTime {
     }
 
     private static <T> WatermarkStrategy<T> withIdleness(WatermarkStrategy<T> strategy, Duration idleness) {
-        return idleness == null ? strategy : strategy.withIdleness(idleness);
+        return idleness == null ? strategy : ctx -> new RejoiningIdleness<>(strategy.createWatermarkGenerator(ctx),
+                idleness, ctx.getInputActivityClock());
     }
 }

@@ -8,6 +8,7 @@ import org.apache.flink.api.common.eventtime.WatermarkOutput;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.metrics.groups.UnregisteredMetricsGroup;
+import org.apache.flink.util.clock.ManualClock;
 import org.apache.flink.util.clock.RelativeClock;
 import org.apache.flink.util.clock.SystemClock;
 import org.junit.jupiter.api.Test;
@@ -55,6 +56,10 @@ class EventTimeTest {
     }
 
     private static WatermarkGeneratorSupplier.Context context() {
+        return context(SystemClock.getInstance());
+    }
+
+    private static WatermarkGeneratorSupplier.Context context(RelativeClock clock) {
         return new WatermarkGeneratorSupplier.Context() {
             @Override
             public MetricGroup getMetricGroup() {
@@ -63,7 +68,7 @@ class EventTimeTest {
 
             @Override
             public RelativeClock getInputActivityClock() {
-                return SystemClock.getInstance();
+                return clock;
             }
         };
     }
@@ -87,5 +92,72 @@ class EventTimeTest {
         Recorded out = run(EventTime.forStatusUpdates(Duration.ofSeconds(30), null), statement());
         assertThat(out.calls).containsExactly("watermark " + (T - 30_000 - 1), "watermark " + (T - 30_000 - 1),
                 "timestamp " + T);
+    }
+
+    private static Post post(long createdAt) {
+        Post p = new Post();
+        p.createdAt = createdAt;
+        return p;
+    }
+
+    /** One partition's posts through the live strategy, with its periodic emits on a manual clock. */
+    private static final class LivePartition {
+        final ManualClock clock = new ManualClock();
+        final Recorded out = new Recorded();
+        final WatermarkStrategy<Post> strategy = EventTime.forPosts(Duration.ofSeconds(30), Duration.ofSeconds(3));
+        final WatermarkGenerator<Post> generator = strategy.createWatermarkGenerator(context(clock));
+
+        void read(long createdAt) {
+            Post p = post(createdAt);
+            generator.onEvent(p, strategy.createTimestampAssigner(UnregisteredMetricsGroup::new)
+                    .extractTimestamp(p, Long.MIN_VALUE), out);
+        }
+
+        /** Periodic emits every 200 ms (Flink's default interval) for {@code millis}. */
+        void tick(long millis) {
+            for (long t = 0; t < millis; t += 200) {
+                clock.advanceTime(Duration.ofMillis(200));
+                generator.onPeriodicEmit(out);
+            }
+        }
+    }
+
+    @Test
+    void aPartitionSilentForTheIdleTimeoutStopsHoldingEventTimeBack() {
+        LivePartition p = new LivePartition();
+        p.read(T);
+        p.tick(2_800);
+        assertThat(p.out.calls).containsOnly("watermark " + (T - 30_001));
+        p.tick(800);
+        assertThat(p.out.calls).endsWith("idle");
+    }
+
+    /** The broker restart of BrokerRestartIT: all partitions paused together must resume together. */
+    @Test
+    void aPartitionBackFromIdlenessHoldsEventTimeForOneIdleTimeoutBeforeMovingItOn() {
+        LivePartition p = new LivePartition();
+        p.read(T);
+        p.tick(5_000);
+        p.out.calls.clear();
+
+        p.read(T + 600_000);
+        p.tick(200);
+        assertThat(p.out.calls).containsExactly("active");
+        p.tick(2_600);
+        assertThat(p.out.calls).containsExactly("active");
+        p.tick(400);
+        assertThat(p.out.calls).containsExactly("active", "watermark " + (T + 600_000 - 30_001));
+    }
+
+    @Test
+    void aPartitionThatRejoinsAndFallsSilentIsIdleAgain() {
+        LivePartition p = new LivePartition();
+        p.read(T);
+        p.tick(5_000);
+        p.read(T + 60_000);
+        p.tick(200);
+        p.out.calls.clear();
+        p.tick(3_600);
+        assertThat(p.out.calls).contains("watermark " + (T + 60_000 - 30_001)).endsWith("idle");
     }
 }

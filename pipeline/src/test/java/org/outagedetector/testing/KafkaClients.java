@@ -5,6 +5,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.outagedetector.bench.LocalKafkaBroker;
@@ -67,6 +68,23 @@ public final class KafkaClients {
                 new StringDeserializer(), new StringDeserializer());
         consumer.subscribe(List.of(topic));
         return consumer;
+    }
+
+    /** Reads what a topic holds now, from its start to its end offsets (all of it, since nothing else writes). */
+    public static List<String> readToEnd(LocalKafkaBroker kafka, String topic) {
+        List<String> seen = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = reader(kafka, topic, false)) {
+            consumer.poll(Duration.ofMillis(100));
+            while (consumer.assignment().isEmpty()) {
+                consumer.poll(Duration.ofMillis(100));
+            }
+            Map<TopicPartition, Long> end = consumer.endOffsets(consumer.assignment());
+            consumer.seekToBeginning(consumer.assignment());
+            while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
+                consumer.poll(Duration.ofMillis(500)).forEach(r -> seen.add(r.value()));
+            }
+        }
+        return seen;
     }
 
     /** Reads a topic from its start until {@code done} holds for the values read; fails at the deadline. */
