@@ -62,13 +62,19 @@ public class Baseline {
 
     /** The week's slot once two weeks have been seen, else the day's slot once two days have, else 0. */
     double seasonal(long minuteStart, DetectorConfig cfg) {
+        double slot = seasonalSlot(minuteStart, cfg);
+        return Double.isNaN(slot) ? 0 : slot;
+    }
+
+    /** A profile slot for this hour has been seen in enough periods to anticipate the hour's rhythm. */
+    boolean knowsTheHour(long minuteStart, DetectorConfig cfg) {
+        return !Double.isNaN(seasonalSlot(minuteStart, cfg));
+    }
+
+    private double seasonalSlot(long minuteStart, DetectorConfig cfg) {
         long hour = minuteStart / HOUR;
         double week = weekly.mean(hour, cfg.seasonalMinPeriods);
-        if (!Double.isNaN(week)) {
-            return week;
-        }
-        double day = daily.mean(hour, cfg.seasonalMinPeriods);
-        return Double.isNaN(day) ? 0 : day;
+        return Double.isNaN(week) ? daily.mean(hour, cfg.seasonalMinPeriods) : week;
     }
 
     /** The negative binomial dispersion to judge this service with. */
@@ -108,16 +114,24 @@ public class Baseline {
      * expected per step a residual says almost nothing about the spread, so those steps leave it alone.
      */
     private void learnSpread(double count, double expected, DetectorConfig cfg) {
+        inverseDispersion = learnInverseDispersion(inverseDispersion, count, expected, cfg);
+    }
+
+    /**
+     * One step of the method of moments, shared with {@link SustainedRise}'s windows: the next 1 / dispersion
+     * after seeing {@code count} where {@code expected} was expected ({@code inverse} 0 means the prior).
+     */
+    static double learnInverseDispersion(double inverse, double count, double expected, DetectorConfig cfg) {
         if (expected < 1) {
-            return;
+            return inverse;
         }
         double r = count - expected;
         // Uncapped: the bursts are what the spread is for; the bounds below keep it sane.
         double sample = (r * r - expected) / (expected * expected);
-        double current = inverseDispersion > 0 ? inverseDispersion : 1 / cfg.dispersion;
+        double current = inverse > 0 ? inverse : 1 / cfg.dispersion;
         double w = 1 - Math.pow(0.5, cfg.stepMillis / (cfg.dispersionHalfLifeHours * (double) HOUR));
         double next = (1 - w) * current + w * sample;
-        inverseDispersion = Math.max(1 / cfg.maxDispersion, Math.min(1 / cfg.minDispersion, next));
+        return Math.max(1 / cfg.maxDispersion, Math.min(1 / cfg.minDispersion, next));
     }
 
     private long gapSteps(long minuteStart, DetectorConfig cfg) {

@@ -49,6 +49,10 @@ public class DetectorConfig implements Serializable {
     public double surgeToHoldLoadBaseline = 2;
     /** ...for up to this long; a surge that lasts longer is the stream's new normal (see StreamLoadGauge). */
     public Duration maxHeldSurge = Duration.ofHours(6);
+    /** A rise the one-hour level follows is judged over windows this long against the expectation as it stood
+     * when the window began (see SustainedRise): long enough that the level has followed only a little of a
+     * rise within it, short enough to open within the hour of a rise over 30-90 minutes. */
+    public Duration sustainedWindow = Duration.ofMinutes(30);
     /** Minutes of history before a service's baseline is trusted... */
     public int warmupMinutes = 60;
     /** ...unless the crowd is at least this large: an unheard-of crowd needs no history. */
@@ -68,6 +72,11 @@ public class DetectorConfig implements Serializable {
     /** Consecutive unlikely steps that open an incident: {@link #confirmFor} in steps, at least one. */
     public int confirmSteps() {
         return (int) Math.max(1, Math.ceil(confirmFor.toMillis() / (double) stepMillis));
+    }
+
+    /** The sustained window in steps, at least two (one step is the spike test's). */
+    public int sustainedSteps() {
+        return (int) Math.max(2, Math.ceil(sustainedWindow.toMillis() / (double) stepMillis));
     }
 
     /** Each step's tail threshold: independent steps multiply, so the budget is split geometrically. */

@@ -65,6 +65,16 @@ public class OutageDetector implements Serializable {
         double held = s.holdExcess(k - expected, confirmSteps);
         boolean extraordinary = held > b.peakRecord.at(m.start(), cfg);
         boolean calm = k < cfg.minAuthors || tail > cfg.calmTailProbability;
+        // A rise over half an hour or more, which the one-hour level follows, is judged over the window against
+        // the expectation from before it; the daily rise is told apart only once the profile knows the hour.
+        SustainedRise rise = s.rise();
+        double surge = expected / usual;
+        rise.push(m.start(), b.nextMinute, k / surge, usual, cfg);
+        SustainedRise.Window window = rise.window(m.start(), b, cfg);
+        double windowTail = window == null ? 1 : window.tailIfHigh();
+        boolean judgesRise = window != null && warmedUp && b.knowsTheHour(m.start(), cfg);
+        boolean risen = judgesRise && k >= cfg.minAuthors && windowTail <= cfg.openTailProbability;
+        boolean riseExtraordinary = risen && window.excessPerStep() > rise.record.at(m.start(), cfg);
         points.accept(new MinutePoint(m.service(), m.start(), k, m.posts(), expected,
                 CountTail.bandTop(cfg.calmTailProbability, expected, dispersion)));
         Incident inc = s.incident;
@@ -75,7 +85,10 @@ public class OutageDetector implements Serializable {
         }
         if (inc == null) {
             if (anomalous && extraordinary) {
-                s.incident = open(s, m, expected, tail, end, out);
+                s.incident = open(s, m, s.suspectSince, expected, tail, end, out);
+            } else if (risen && riseExtraordinary) {
+                long windowStart = m.start() - (cfg.sustainedSteps() - 1) * cfg.stepMillis;
+                s.incident = open(s, m, windowStart, window.referenceNow() * surge, windowTail, end, out);
             }
         } else if (!inc.active) {
             if (anomalous) {
@@ -106,6 +119,9 @@ public class OutageDetector implements Serializable {
         } else {
             // In a surge the stream's baseline holds, the minute as it would have been without the surge.
             b.observe(m.start(), m.load() == null ? k : m.load().lesson(k, cfg), usual, cfg);
+            if (window != null && warmedUp) {
+                rise.learnSpread(window, cfg);
+            }
         }
         // The record learns a run of unlikely steps when it ends, or its first steps would raise the bar for
         // the next. A run that opened an incident is recorded at the crowd it opened with, not its peak: the
@@ -116,6 +132,17 @@ public class OutageDetector implements Serializable {
         if (!unlikely) {
             b.peakRecord.learn(m.start(), s.runPeak, cfg);
             s.runPeak = 0;
+        }
+        // The same for the record of windows, over a run of windows that are not calm: a slow rise passes
+        // through many windows that are unusual before one is unlikely enough, and must not raise its own bar.
+        if (window != null) {
+            if (!(s.hasActiveIncident() && s.incident.openedAt < end)) {
+                rise.runPeak = Math.max(rise.runPeak, window.excessPerStep());
+            }
+            if (windowTail > cfg.calmTailProbability) {
+                rise.record.learn(m.start(), rise.runPeak, cfg);
+                rise.runPeak = 0;
+            }
         }
     }
 
@@ -147,14 +174,14 @@ public class OutageDetector implements Serializable {
         return s.hasActiveIncident();
     }
 
-    private Incident open(ServiceState s, MinuteEvidence m, double expected, double tail, long end,
+    private Incident open(ServiceState s, MinuteEvidence m, long since, double expected, double tail, long end,
                           Consumer<AlertEvent> out) {
         Incident inc = new Incident();
-        inc.alertId = m.service() + "-" + ID_TIME.format(Instant.ofEpochMilli(s.suspectSince));
+        inc.alertId = m.service() + "-" + ID_TIME.format(Instant.ofEpochMilli(since));
         inc.service = m.service();
         inc.active = true;
         inc.verified = m.verified();
-        inc.startedAt = s.suspectSince;
+        inc.startedAt = since;
         inc.openedAt = end;
         inc.severity = Severity.MINOR;
         if (s.unclaimedAckAt != 0 && end - s.unclaimedAckAt <= cfg.ackMemory.toMillis()) {

@@ -14,6 +14,8 @@ public class ServiceState {
     public double[] recentExcess = new double[0];
     /** The highest held excess in the current run of unlikely steps, not yet in the record. */
     public double runPeak;
+    /** The last half hour's steps and what is known of this service's slow rises. */
+    public SustainedRise rise = new SustainedRise();
     /** An official acknowledgement that came while no incident was open (the detector may open late). */
     public long unclaimedAckAt;
     public String unclaimedAckStatus;
@@ -23,6 +25,14 @@ public class ServiceState {
     /** An incident is open (not yet resolved). */
     boolean hasActiveIncident() {
         return incident != null && incident.active;
+    }
+
+    /** The rise test's state; null in state saved before it existed. */
+    SustainedRise rise() {
+        if (rise == null) {
+            rise = new SustainedRise();
+        }
+        return rise;
     }
 
     /** Forgets the steps before a gap: they were not consecutive with the next. */

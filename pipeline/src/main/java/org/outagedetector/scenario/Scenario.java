@@ -204,7 +204,8 @@ public class Scenario implements Serializable {
         return 0.3 + 0.7 * (0.5 - 0.5 * Math.cos(2 * Math.PI * (hour - 4) / 24));
     }
 
-    /** Reports ramp up over three minutes, hold, and tail off over five minutes after the fix. */
+    /** Reports build up to the peak (over about three minutes unless slow), hold, and tail off over five minutes
+     * after the fix. */
     private static double outageIntensity(ScenarioSpec.Outage o, long t) {
         long start = o.start().toEpochMilli();
         long end = o.end().toEpochMilli();
@@ -215,7 +216,7 @@ public class Scenario implements Serializable {
             return o.peakPerMinute() * 0.15 * (1 - (t - end) / (5.0 * MINUTE));
         }
         double minutesIn = (t - start) / (double) MINUTE;
-        return o.peakPerMinute() * Math.min(1.0, 0.35 * (minutesIn + 1));
+        return o.peakPerMinute() * Math.min(1.0, (minutesIn + 1) / o.buildUpMinutes());
     }
 
     private int botsOf(String service) {

@@ -17,7 +17,9 @@ public class ScenarioSpec implements Serializable {
     public record Background(String service, double peakPerMinute) implements Serializable {}
 
     /** People reporting a real outage: ramps up to {@code peakPerMinute} and back down. */
-    public record Outage(String service, Instant start, Instant end, double peakPerMinute) implements Serializable {}
+    /** An outage whose reports build up to their peak over {@code buildUpMinutes}, hold, then tail off. */
+    public record Outage(String service, Instant start, Instant end, double peakPerMinute, double buildUpMinutes)
+            implements Serializable {}
 
     /** Posts that name the service and say "down" in another sense (share prices, shutdowns, ...). */
     public record Decoy(String service, Instant start, Duration length, double perMinute) implements Serializable {}
@@ -50,8 +52,16 @@ public class ScenarioSpec implements Serializable {
         return this;
     }
 
+    /** An outage people notice at once: its reports reach their peak within three minutes. */
     public ScenarioSpec outage(String service, String start, String end, double peakPerMinute) {
-        outages.add(new Outage(service, Instant.parse(start), Instant.parse(end), peakPerMinute));
+        outages.add(new Outage(service, Instant.parse(start), Instant.parse(end), peakPerMinute, 1 / 0.35));
+        return this;
+    }
+
+    /** An outage that builds up slowly (a degradation, a failure rolling across regions). */
+    public ScenarioSpec slowOutage(String service, String start, String end, double peakPerMinute, Duration buildUp) {
+        outages.add(new Outage(service, Instant.parse(start), Instant.parse(end), peakPerMinute,
+                buildUp.toMillis() / 60_000.0));
         return this;
     }
 

@@ -315,6 +315,110 @@ class OutageDetectorTest {
         assertThat(alerts).extracting(a -> a.state).containsExactly(AlertEvent.OPEN);
     }
 
+    /** Three days of a bursty service (its rate wanders, dispersion 3) around {@code rate} a minute. */
+    private void burstyDays(double rate) {
+        for (long m = 0; m < DAYS_BEFORE_RISE; m++) {
+            minute(m, poisson(rate * gamma3()));
+        }
+    }
+
+    private static final long DAYS_BEFORE_RISE = 3 * 1440;
+
+    @Test
+    void aSlowRiseTheHourlyLevelFollowsOpensWithinTheHour() {
+        // A slow degradation on a bursty service: from its everyday 5 people a minute to 25 over an hour, then
+        // held. No single minute stands out against a level that climbs along (and a spread that has seen
+        // such swings), but the half hour does against the expectation from before it.
+        burstyDays(5);
+        assertThat(alerts).isEmpty();
+        long rise = DAYS_BEFORE_RISE + 14 * 60;
+        for (long m = DAYS_BEFORE_RISE; m < rise; m++) {
+            minute(m, poisson(5 * gamma3()));
+        }
+        for (long m = rise; m < rise + 120 && alerts.isEmpty(); m++) {
+            double rate = 5 + 20 * Math.min(1.0, (m - rise + 1) / 60.0);
+            minute(m, poisson(rate * gamma3()));
+        }
+        assertThat(alerts).singleElement().satisfies(open -> {
+            assertThat(open.state).isEqualTo(AlertEvent.OPEN);
+            assertThat(open.detectedAt).isLessThanOrEqualTo(T0 + (rise + 60) * MINUTE);
+            // Dated from the start of the half hour judged, and reported against the expectation from before it.
+            assertThat(open.startedAt).isEqualTo(open.detectedAt - 30 * MINUTE);
+            assertThat(open.expected).isBetween(3.0, 8.0);
+        });
+    }
+
+    @Test
+    void aSlowRiseOfFewerThanEightPeopleAMinuteIsNotAnOutage() {
+        // The same half hour of evidence rule as a spike: a quiet service rising from 0.5 to 6 a minute is
+        // far outside its half hours, but never eight people in a minute.
+        for (long m = 0; m < DAYS_BEFORE_RISE + 14 * 60; m++) {
+            minute(m, poisson(0.5));
+        }
+        for (long m = DAYS_BEFORE_RISE + 14 * 60; m < DAYS_BEFORE_RISE + 18 * 60; m++) {
+            minute(m, Math.min(7, poisson(6)));
+        }
+        assertThat(alerts).isEmpty();
+    }
+
+    @Test
+    void aBurstyServicesDailyRhythmRaisesNothingForAWeek() {
+        // From 2 to 20 people a minute over the day, on a rate that wanders (dispersion 3): every morning the
+        // half hours climb above the expectation of half an hour before, as they do every day. The rise is
+        // judged once the profile knows the hour (two days); before that the spike test alone may still open
+        // while it learns how much this service wanders, as it did before the rise was judged.
+        for (long m = 0; m < 7 * 1440; m++) {
+            double hour = (m / 60.0) % 24;
+            minute(m, poisson((2 + 18 * (0.5 - 0.5 * Math.cos(2 * Math.PI * (hour - 4) / 24))) * gamma3()));
+        }
+        assertThat(alerts).filteredOn(a -> a.detectedAt >= T0 + 2 * 1440 * MINUTE).isEmpty();
+    }
+
+    @Test
+    void anEveningRushFasterThanTheHourlyProfileIsNotASlowRise() {
+        // Every evening at six, within half an hour, 1 person a minute becomes 30 until ten. Until the profile
+        // knows the evening hours (two days) the rush is a rise over the expectation from before it, like an
+        // outage's; so the rise is judged only from then on. The spike test may still open on the rush (an
+        // hourly profile cannot follow a rush inside an hour, and an open incident teaches it nothing): the rise
+        // test must not add openings of its own.
+        for (int seed = 1; seed <= 4; seed++) {  // four services, four weeks' worth of evenings
+            ServiceState service = new ServiceState();
+            SplittableRandom random = new SplittableRandom(seed);
+            for (long m = 0; m < 8 * 1440; m++) {
+                double hour = (m / 60.0) % 24;
+                double evening = 1 / (1 + Math.exp(-(hour - 18) / 0.25)) - 1 / (1 + Math.exp(-(hour - 22) / 0.25));
+                int k = Counts.poisson(1 + 29 * evening, random);
+                detector.onStep(service, new MinuteEvidence("acme", true, T0 + m * MINUTE, k, k, List.of(),
+                        List.of(), 0), alerts::add);
+            }
+        }
+        // An opening by the rise test is dated from the start of its half hour; the spike test's from its first
+        // unlikely minute.
+        assertThat(alerts).filteredOn(a -> AlertEvent.OPEN.equals(a.state))
+                .allSatisfy(open -> assertThat(open.detectedAt - open.startedAt).isLessThan(30 * MINUTE));
+    }
+
+    @Test
+    void aSlowSharedSurgeIsNotAnOutage() {
+        // The whole stream grows fourfold over an hour (an evening event building up) and this service's
+        // everyday complaints with it: its half hours are its share of the surge, not a slow outage.
+        StreamLoad calm = new StreamLoad(0, 1_000, 1_000, 0);
+        long rise = DAYS_BEFORE_RISE + 14 * 60;
+        for (long m = 0; m < rise; m++) {
+            detector.onStep(state, new MinuteEvidence("acme", true, T0 + m * MINUTE, 0, poisson(5), List.of(),
+                    List.of(), 0, calm), alerts::add);
+        }
+        for (long m = rise; m < rise + 180; m++) {
+            double factor = 1 + 3 * Math.min(1.0, (m - rise + 1) / 60.0);
+            StreamLoad surge = new StreamLoad(0, 1_000 * factor, 1_000, 0);
+            surge.held = factor >= 2;
+            int k = poisson(5 * factor);
+            detector.onStep(state, new MinuteEvidence("acme", true, T0 + m * MINUTE, k, k, List.of(), List.of(), 0,
+                    surge), alerts::add);
+        }
+        assertThat(alerts).isEmpty();
+    }
+
     /** Gamma(shape 3, mean 1): the sum of three exponentials over three. */
     private double gamma3() {
         return -(Math.log(1 - rng.nextDouble()) + Math.log(1 - rng.nextDouble()) + Math.log(1 - rng.nextDouble())) / 3;

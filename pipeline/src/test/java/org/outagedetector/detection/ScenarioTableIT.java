@@ -73,7 +73,20 @@ class ScenarioTableIT {
         cases.add(new Case("shared surge x8, without stream load", surge(base(7)), false));
         cases.add(new Case("outage during the surge (60/min)",
                 surge(base(8)).outage("gmail", at("20:30"), at("20:50"), 60), true));
+        cases.add(new Case("slow outage, 90 min build-up (slack, 2.4 to 12/min, fourth day)",
+                slowBuildUp(9), true));
         return cases;
+    }
+
+    /**
+     * Four days of ordinary traffic, so that the profile knows every hour, with a service that has a few
+     * complaints a minute every afternoon; on the fourth afternoon it fails slowly: reports build up by 10 a
+     * minute over an hour and a half, which the one-hour level follows.
+     */
+    private static ScenarioSpec slowBuildUp(long seed) {
+        return new ScenarioSpec(Instant.parse("2024-03-04T00:00:00Z"), Duration.ofHours(96)).seed(seed).chatter(25)
+                .background("slack", 2.5).background("twitter", 0.6).background("gmail", 0.5)
+                .slowOutage("slack", "2024-03-07T14:00:00Z", "2024-03-07T16:30:00Z", 10, Duration.ofMinutes(90));
     }
 
     /**
@@ -111,6 +124,9 @@ class ScenarioTableIT {
         assertThat(byName.get("shared surge x8, with stream load").falseAlerts()).isZero();
         assertThat(byName.get("shared surge x8, without stream load").falseAlerts()).isPositive();
         assertThat(byName.get("outage during the surge (60/min)").delays().get(0)).isNotEqualTo("missed");
+        Result slow = byName.get("slow outage, 90 min build-up (slack, 2.4 to 12/min, fourth day)");
+        assertThat(slow.delays()).singleElement().satisfies(d -> assertThat(Integer.parseInt(d)).isLessThanOrEqualTo(90));
+        assertThat(slow.falseAlerts()).isZero();
     }
 
     private static Result run(Case c) {
