@@ -137,6 +137,9 @@ public final class LocalKafkaBroker implements AutoCloseable {
         c.put("transaction.max.timeout.ms", String.valueOf(Duration.ofHours(1).toMillis()));
         // No one joins later: start group rebalances at once instead of waiting 3 s for more members.
         c.put("group.initial.rebalance.delay.ms", "0");
+        // Keep every record: alerts carry their event time as timestamp (2012 in the scenarios), which time-based
+        // retention deletes at its first check, 30 s after the start, even before a reader has seen them.
+        c.put("log.retention.ms", "-1");
         // The log cleaner's default 128 MiB dedupe buffer is far more than a test broker needs.
         c.put("log.cleaner.dedupe.buffer.size", String.valueOf(2 * 1024 * 1024));
         c.put("num.io.threads", "2");
