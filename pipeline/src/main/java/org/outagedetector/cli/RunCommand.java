@@ -97,6 +97,11 @@ public class RunCommand implements Callable<Integer> {
                     + "comes back waits as long again for the others before it moves event time on (default 1m).")
     Duration idleTimeout;
 
+    @Option(names = "--state-ttl", converter = DurationConverter.class,
+            description = "A service nobody has mentioned for this long, in wall-clock time, is forgotten; a savepoint "
+                    + "restored later than this after it was taken has forgotten them all (default 30d).")
+    Duration stateTtl;
+
     @Option(names = "--transaction-timeout", defaultValue = "PT15M", converter = DurationConverter.class,
             description = "Kafka transaction timeout for the alert sink; above checkpoint interval plus restart "
                     + "time, at most the broker's transaction.max.timeout.ms (default 15m).")
@@ -167,7 +172,15 @@ public class RunCommand implements Callable<Integer> {
                                 startingOffsets, client, stopAtEndOfTopics)),
                 new OutageDetectorJob.Outputs(outputs, deadLetters),
                 new OutageDetectorJob.Timing(maxDisorder, idleTimeout),
-                DetectorConfig.defaults());
+                detectorConfig());
+    }
+
+    private DetectorConfig detectorConfig() {
+        DetectorConfig cfg = DetectorConfig.defaults();
+        if (stateTtl != null) {
+            cfg.stateTtl = stateTtl;
+        }
+        return cfg;
     }
 
     private Configuration flinkConfiguration() {
