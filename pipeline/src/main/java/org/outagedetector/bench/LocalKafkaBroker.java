@@ -72,12 +72,14 @@ public final class LocalKafkaBroker implements AutoCloseable {
     }
 
     /**
-     * Stops the broker and starts it again on the same ports and data, as a broker restart in production
-     * would: clients see it vanish and come back, and nothing written before is lost.
+     * Stops the broker, keeps it down for {@code downtime}, and starts it again on the same ports and data, as a
+     * broker restart in production would: clients see it vanish and come back, and nothing written before is
+     * lost.
      */
-    public void restart() {
+    public void restart(Duration downtime) throws InterruptedException {
         server.shutdown();
         server.awaitShutdown();
+        Thread.sleep(downtime.toMillis());
         server = new KafkaRaftServer(config, Time.SYSTEM);
         server.startup();
     }

@@ -13,6 +13,7 @@ import org.outagedetector.scenario.Scenario;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,26 @@ public final class KafkaClients {
     public static void sendPosts(KafkaProducer<byte[], byte[]> producer, Scenario scenario, long from, long to) {
         for (long i = from; i < to; i++) {
             producer.send(new ProducerRecord<>("posts", scenario.post(i)));
+        }
+        producer.flush();
+    }
+
+    /**
+     * Sends the scenario's posts of minutes [{@code from}, {@code to}) as a live stream sped up {@code speedup}
+     * times: one event-time minute at a time, each post to the next of the topic's {@code partitions} in turn,
+     * as a firehose feeds every partition at once.
+     */
+    public static void streamPosts(KafkaProducer<byte[], byte[]> producer, Scenario scenario, Instant from,
+                                   Instant to, int partitions, int speedup) throws InterruptedException {
+        long wallStart = System.nanoTime();
+        long minutes = Duration.between(from, to).toMinutes();
+        for (long m = 0; m < minutes; m++) {
+            long end = scenario.firstPostAt(from.plus(Duration.ofMinutes(m + 1)));
+            for (long i = scenario.firstPostAt(from.plus(Duration.ofMinutes(m))); i < end; i++) {
+                producer.send(new ProducerRecord<>("posts", (int) (i % partitions), null, scenario.post(i)));
+            }
+            long due = wallStart + Duration.ofMinutes(m + 1).toNanos() / speedup;
+            Thread.sleep(Math.max(0, (due - System.nanoTime()) / 1_000_000));
         }
         producer.flush();
     }
