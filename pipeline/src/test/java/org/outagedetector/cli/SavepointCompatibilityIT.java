@@ -52,23 +52,50 @@ class SavepointCompatibilityIT {
 
     @RegisterExtension
     static final MiniClusterExtension CLUSTER = new MiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2)
+            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(3)
                     .build());
 
     /** Every fixture, restored into each state backend (a canonical savepoint may change backend). */
     static Stream<Arguments> fixturesAndBackends() throws IOException, URISyntaxException {
+        return fixtures().stream().flatMap(f -> Stream.of("hashmap", "rocksdb").map(b -> Arguments.of(named(f), b)));
+    }
+
+    private static List<Path> fixtures() throws IOException, URISyntaxException {
         Path root = Path.of(SavepointCompatibilityIT.class.getResource("/savepoints").toURI());
         try (Stream<Path> dirs = Files.list(root)) {
             List<Path> fixtures = dirs.filter(d -> Files.isDirectory(d.resolve("savepoint"))).sorted().toList();
             assertThat(fixtures).as("savepoint fixtures in %s", root).isNotEmpty();
-            return fixtures.stream().flatMap(f -> Stream.of("hashmap", "rocksdb")
-                    .map(b -> Arguments.of(Named.of(f.getFileName().toString(), f), b)));
+            return fixtures;
         }
+    }
+
+    private static Named<Path> named(Path fixture) {
+        return Named.of(fixture.getFileName().toString(), fixture);
     }
 
     @ParameterizedTest(name = "savepoint of {0} into {1}")
     @MethodSource("fixturesAndBackends")
     void theLearnedBaselineJudgesTheFirstOutageAfterTheUpgrade(Path fixture, String backend) throws Exception {
+        upgradeAndAwaitTheFirstStage(fixture, backend, 2);
+    }
+
+    /**
+     * Every fixture (taken at parallelism 2) restored at parallelism 1 and 3: keyed state is spread over the new
+     * subtasks by key group, the operator state (sketches of open minutes, the open-incident count, the Kafka
+     * splits) is merged or split, and the broadcast loads are copied to every subtask. The same learned
+     * baseline must judge the outage.
+     */
+    @ParameterizedTest(name = "savepoint of {0} at parallelism {1}")
+    @MethodSource("fixturesAndParallelisms")
+    void theLearnedBaselineSurvivesARescale(Path fixture, int parallelism) throws Exception {
+        upgradeAndAwaitTheFirstStage(fixture, "hashmap", parallelism);
+    }
+
+    static Stream<Arguments> fixturesAndParallelisms() throws IOException, URISyntaxException {
+        return fixtures().stream().flatMap(f -> Stream.of(1, 3).map(p -> Arguments.of(named(f), p)));
+    }
+
+    private static void upgradeAndAwaitTheFirstStage(Path fixture, String backend, int parallelism) throws Exception {
         try (LocalKafkaBroker kafka = LocalKafkaBroker.start()) {
             UpgradeRuns.createTopics(kafka);
             skipWhatTheSavepointHasRead(kafka, fixture.resolve("offsets.properties"));
@@ -76,7 +103,7 @@ class SavepointCompatibilityIT {
             // The state's time to live counts wall-clock time since the fixture was taken: with the default 30 days
             // every service would be forgotten a month later (restored with 1 minute, a quarter of an hour after
             // the fixture was taken, Twitter was new: opened at 12:37 against 10.7 expected, as without one).
-            JobClient job = UpgradeRuns.start(kafka, fixture.resolve("savepoint").toUri().toString(),
+            JobClient job = UpgradeRuns.start(kafka, fixture.resolve("savepoint").toUri().toString(), parallelism,
                     "--group-id", UpgradeRuns.GROUP, "--job-name", UpgradeRuns.GROUP, "--state-ttl", "36500d", "--state-backend", backend);
             try {
                 AlertEvent open = UpgradeRuns.awaitOpen(kafka, "alerts", "twitter");

@@ -77,9 +77,15 @@ final class UpgradeRuns {
      * second, parallelism 2), from {@code savepoint} unless it is null.
      */
     static JobClient start(LocalKafkaBroker kafka, String savepoint, String... args) throws Exception {
+        return start(kafka, savepoint, 2, args);
+    }
+
+    /** As {@link #start(LocalKafkaBroker, String, String...)}, at another parallelism (a rescale). */
+    static JobClient start(LocalKafkaBroker kafka, String savepoint, int parallelism, String... args)
+            throws Exception {
         RunCommand run = new RunCommand();
         String[] common = {"--bootstrap-servers", kafka.bootstrapServers(), "--starting-offsets", "committed",
-                "--checkpoint-interval", "1s", "--idle-timeout", "3s", "--parallelism", "2"};
+                "--checkpoint-interval", "1s", "--idle-timeout", "3s", "--parallelism", Integer.toString(parallelism)};
         String[] all = new String[common.length + args.length];
         System.arraycopy(common, 0, all, 0, common.length);
         System.arraycopy(args, 0, all, common.length, args.length);
