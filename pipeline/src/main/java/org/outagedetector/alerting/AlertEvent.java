@@ -23,7 +23,7 @@ public class AlertEvent {
     public String state;
     /** minor, major or critical. */
     public String severity;
-    /** Why this event was emitted: opened, grew, official_ack, official_resolved, subsided. */
+    /** Why this event was emitted: opened, grew, severity, recurred, official_ack, subsided, new_normal. */
     public String reason;
     /** False when the service is not in the catalog (an open-world name). */
     public boolean verified;

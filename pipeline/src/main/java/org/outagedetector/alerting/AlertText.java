@@ -31,6 +31,9 @@ public final class AlertText {
                     "back to normal since %s after %d min; peak %d people/min",
                     CLOCK.format(Instant.ofEpochMilli(a.resolvedAt)), (a.resolvedAt - a.startedAt) / 60_000,
                     a.peakAuthors);
+            case "new_normal" -> String.format(Locale.ROOT,
+                    "still %d people/min after %d h: taken as the new normal (%s expected now); peak %d people/min",
+                    a.distinctAuthors, (a.detectedAt - a.startedAt) / 3_600_000, expected(a), a.peakAuthors);
             default -> a.reason;
         };
         StringBuilder sb = new StringBuilder(head).append("  ").append(body).append("  id=").append(a.alertId);

@@ -20,6 +20,10 @@ public class DetectorConfig implements Serializable {
     public int calmMinutesToResolve = 15;
     /** A new spike this soon after a resolution is the same outage coming back, under the same id. */
     public Duration recurrenceWindow = Duration.ofMinutes(60);
+    /** An incident still going this long after it opened is the service's new normal (a lasting shift: a new
+     * feature, a new market, a bot that never stops): the baseline learns again, and the incident resolves as
+     * {@code new_normal} once the counts are ordinary for it. Longer than any outage worth a page. */
+    public Duration newNormalAfter = Duration.ofHours(24);
     /** An official acknowledgement this long before an alert still belongs to it (the detector was late). */
     public Duration ackMemory = Duration.ofHours(2);
     /** Half-life of the level (recent rate) in minutes. */

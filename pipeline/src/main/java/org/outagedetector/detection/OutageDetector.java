@@ -109,12 +109,14 @@ public class OutageDetector implements Serializable {
         } else if (++inc.calmMinutes >= cfg.calmMinutesToResolve) {
             inc.active = false;
             inc.resolvedAt = inc.lastAnomalousEnd;
-            emit(inc, m, expected, tail, end, AlertEvent.RESOLVED, "subsided", out);
+            emit(inc, m, expected, tail, end, AlertEvent.RESOLVED, isNewNormal(inc, end) ? "new_normal" : "subsided",
+                    out);
         }
 
         // An outage must not teach the baseline that outages are normal. Before the warm-up there is no normal
-        // to protect: a service first heard with a crowd keeps learning, or its incident could never calm.
-        if (s.hasActiveIncident() && warmedUp) {
+        // to protect: a service first heard with a crowd keeps learning, or its incident could never calm. After
+        // newNormalAfter the incident is the normal: learning it is the only way it can ever calm.
+        if (s.hasActiveIncident() && warmedUp && !isNewNormal(s.incident, end)) {
             b.skip(m.start(), cfg);
         } else {
             // In a surge the stream's baseline holds, the minute as it would have been without the surge.
@@ -172,6 +174,10 @@ public class OutageDetector implements Serializable {
     /** While an incident is open, minutes without any mention must still be judged (they calm it). */
     public boolean needsEmptySteps(ServiceState s) {
         return s.hasActiveIncident();
+    }
+
+    private boolean isNewNormal(Incident inc, long end) {
+        return end - inc.openedAt >= cfg.newNormalAfter.toMillis();
     }
 
     private Incident open(ServiceState s, MinuteEvidence m, long since, double expected, double tail, long end,

@@ -140,6 +140,26 @@ class OutageDetectorTest {
         assertThat(state.baseline.expected(T0 + 240 * MINUTE, detector.config())).isLessThan(quiet + 1);
     }
 
+    /**
+     * A quiet service whose reports quadruple for good (a new feature, a bot that never stops): it opens as an
+     * outage, stays open through the day, then is taken as the new normal and never opens on that level again.
+     */
+    @Test
+    void aLastingShiftIsTheNewNormalADayAfterItOpened() {
+        background(0, 3 * 1440, 2.0);
+        background(3 * 1440, 8 * 1440, 8.0);
+
+        assertThat(alerts).filteredOn(a -> a.state.equals(AlertEvent.OPEN)).hasSize(1);
+        AlertEvent open = alerts.get(0);
+        assertThat(open.detectedAt).isBetween(T0 + 3 * 1440 * MINUTE, T0 + (3 * 1440 + 60) * MINUTE);
+        List<AlertEvent> resolved = alerts.stream().filter(a -> a.state.equals(AlertEvent.RESOLVED)).toList();
+        assertThat(resolved).extracting(a -> a.reason).containsExactly("new_normal");
+        assertThat(resolved.get(0).detectedAt - open.detectedAt)
+                .isBetween(detector.config().newNormalAfter.toMillis(), detector.config().newNormalAfter.toMillis() + 6 * 60 * MINUTE);
+        assertThat(alerts).noneMatch(a -> a.detectedAt > resolved.get(0).detectedAt);
+        assertThat(state.baseline.expected(T0 + 8 * 1440 * MINUTE, detector.config())).isBetween(6.0, 10.0);
+    }
+
     @Test
     void aFlickerWithinTheRecurrenceWindowKeepsTheIncidentId() {
         background(0, 180, 1.0);
