@@ -75,5 +75,8 @@ class StreamLoadJobIT {
         // The last minute's crowd (an ordinary evening minute, after the event) and what the stream expected.
         assertThat(OperatorMetrics.sum(METRICS, job, "gauge-stream-load", "streamPeople")).isBetween(15L, 40L);
         assertThat(OperatorMetrics.sum(METRICS, job, "gauge-stream-load", "streamExpectedPeople")).isBetween(15L, 40L);
+        // Only the subtask that holds the whole stream's key reports it: summed, the calm evening is no surge.
+        assertThat(OperatorMetrics.subtasksWith(METRICS, job, "gauge-stream-load", "streamSurgeFactor")).isEqualTo(1);
+        assertThat(OperatorMetrics.sum(METRICS, job, "gauge-stream-load", "streamSurgeFactor")).isEqualTo(1);
     }
 }

@@ -8,6 +8,7 @@ import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Gauge;
 import org.apache.flink.metrics.MetricGroup;
+import org.apache.flink.runtime.state.KeyGroupRangeAssignment;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.outagedetector.aggregation.MinutePeople;
@@ -16,8 +17,9 @@ import org.outagedetector.aggregation.MinutePeople;
  * Merges the subtasks' sketches of each minute into the whole stream's crowd and, once the watermark has passed
  * the minute (every subtask's part is in), judges it against the stream's own baseline ({@link StreamLoadGauge}).
  * Runs under one key: it sees one small record per subtask and minute. The last judged minute is on the gauges
- * {@code streamPeople}, {@code streamExpectedPeople} (0 during the warm-up) and {@code streamSurgeFactor} of
- * the subtask that holds the key.
+ * {@code streamPeople}, {@code streamExpectedPeople} (0 during the warm-up) and {@code streamSurgeFactor}, which
+ * only the subtask that holds the key registers: the others would report a constant no surge beside it, and a
+ * dashboard that sums or averages over subtasks would show a surge factor of 2 on a calm stream.
  */
 public class GaugeStreamLoad extends KeyedProcessFunction<Integer, MinutePeople, StreamLoad> {
 
@@ -38,10 +40,20 @@ public class GaugeStreamLoad extends KeyedProcessFunction<Integer, MinutePeople,
         partsByMinute = getRuntimeContext().getMapState(
                 new MapStateDescriptor<>("people-by-minute", Types.LONG, Types.POJO(MinutePeople.class)));
         state = getRuntimeContext().getState(new ValueStateDescriptor<>("stream-load", StreamLoadState.class));
+        if (!holdsTheWholeStream()) {
+            return;
+        }
         MetricGroup metrics = getRuntimeContext().getMetricGroup();
         metrics.gauge("streamPeople", (Gauge<Double>) () -> last == null ? 0 : last.people);
         metrics.gauge("streamExpectedPeople", (Gauge<Double>) () -> last == null ? 0 : last.expectedPeople);
         metrics.gauge("streamSurgeFactor", (Gauge<Double>) () -> last == null ? 1 : last.surgeFactor(cfg));
+    }
+
+    private boolean holdsTheWholeStream() {
+        var task = getRuntimeContext().getTaskInfo();
+        return KeyGroupRangeAssignment.assignKeyToParallelOperator(WHOLE_STREAM,
+                task.getMaxNumberOfParallelSubtasks(), task.getNumberOfParallelSubtasks())
+                == task.getIndexOfThisSubtask();
     }
 
     @Override

@@ -34,6 +34,15 @@ public final class OperatorMetrics {
         return sum;
     }
 
+    /** How many subtasks of the operator of exactly that name have the metric at all. */
+    public static long subtasksWith(InMemoryReporter reporter, JobID job, String operatorName, String metric) {
+        return reporter.getMetricsByGroup().entrySet().stream()
+                .filter(g -> job.toString().equals(g.getKey().getAllVariables().get("<job_id>"))
+                        && operatorName.equals(g.getKey().getAllVariables().get("<operator_name>")))
+                .filter(g -> g.getValue().containsKey(metric))
+                .count();
+    }
+
     /** For the operator of exactly that name. */
     public static long sum(InMemoryReporter reporter, JobID job, String operatorName, String metric) {
         return sum(reporter, job, operatorName::equals, metric);
