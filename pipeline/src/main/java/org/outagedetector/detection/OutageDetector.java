@@ -127,9 +127,11 @@ public class OutageDetector implements Serializable {
         }
         // The record learns a run of unlikely steps when it ends, or its first steps would raise the bar for
         // the next. A run that opened an incident is recorded at the crowd it opened with, not its peak: the
-        // next outage must beat the crowd that was enough to open, not the outage's worst minute.
+        // next outage must beat the crowd that was enough to open, not the outage's worst minute. A step the
+        // detector does not trust yet is measured against a baseline that knows nothing (the prior), so its
+        // "excess" is its whole crowd: recording it would let a new service's first minutes mask its first day.
         boolean openBeforeThisStep = s.hasActiveIncident() && s.incident.openedAt < end;
-        if (!openBeforeThisStep) {
+        if (!openBeforeThisStep && trusted) {
             s.runPeak = Math.max(s.runPeak, held);
         }
         if (!unlikely) {
@@ -139,7 +141,7 @@ public class OutageDetector implements Serializable {
         // The same for the record of windows, over a run of windows that are not calm: a slow rise passes
         // through many windows that are unusual before one is unlikely enough, and must not raise its own bar.
         if (window != null) {
-            if (!openBeforeThisStep) {
+            if (!openBeforeThisStep && trusted) {
                 rise.runPeak = Math.max(rise.runPeak, window.excessPerStep());
             }
             if (windowTail > cfg.calmTailProbability) {

@@ -114,6 +114,20 @@ class OutageDetectorTest {
     }
 
     @Test
+    void aNewServicesFirstMinutesDoNotRaiseTheBarForItsFirstOutage() {
+        // The job starts (first deploy, or the service's state expired) while 40 people a minute complain,
+        // too few to open on no history; it subsides to the everyday 1 a minute. Measured against a baseline
+        // that knew nothing, those minutes would be a record of 40 above normal, held for a day.
+        for (long m = 0; m < 5; m++) {
+            minute(m, 40);
+        }
+        background(5, 240, 1.0);
+        assertThat(alerts).isEmpty();
+        spike(240, 30);
+        assertThat(alerts).extracting(a -> a.state).containsExactly(AlertEvent.OPEN);
+    }
+
+    @Test
     void followsADailyRhythmWithoutAlerting() {
         // Three days of a big service whose complaints swing from 2 to 20 people a minute over the day.
         for (long m = 0; m < 3 * 1440; m++) {
