@@ -27,10 +27,12 @@ public class Baseline {
     public double levelWeight;
     public SeasonalProfile daily = SeasonalProfile.ofSlots(HOURS_PER_DAY);
     public SeasonalProfile weekly = SeasonalProfile.ofSlots(HOURS_PER_WEEK);
-    /** The hour being accumulated (epoch hours), its sum so far, and whether any of it went unobserved. */
+    /** The hour being accumulated (epoch hours), its sum so far, whether any of it went unobserved, and whether
+     * an incident (or a held surge) covered any of it. */
     public long currentHour;
     public double currentHourSum;
     public boolean currentHourIncomplete;
+    public boolean currentHourHeld;
     /** How far above the baseline the count has stood in recent days. */
     public PeakRecord peakRecord = new PeakRecord();
     /** 1 / dispersion, learned; 0 means "not yet learned": the configured prior applies. */
@@ -60,7 +62,7 @@ public class Baseline {
         return Math.max(cfg.priorRate, Math.max(recent, seasonal(minuteStart, cfg)));
     }
 
-    /** The week's slot once two weeks have been seen, else the day's slot once two days have, else 0. */
+    /** The seasonal profile at this moment (see {@link #seasonalSlot}), 0 while this hour is unknown. */
     double seasonal(long minuteStart, DetectorConfig cfg) {
         double slot = seasonalSlot(minuteStart, cfg);
         return Double.isNaN(slot) ? 0 : slot;
@@ -71,8 +73,25 @@ public class Baseline {
         return !Double.isNaN(seasonalSlot(minuteStart, cfg));
     }
 
+    /**
+     * The profile at this moment. A slot is an hour's mean, so it stands for the hour's middle: between two
+     * middles the profile is read along the line joining them, so a rush is anticipated along its slope
+     * instead of at the hour's edge (an evening rush from 1 to 30 a minute around six read 17:55 as the
+     * 17:00 hour's mean, a third of what it is every day). NaN while this hour's own slot is unknown.
+     */
     private double seasonalSlot(long minuteStart, DetectorConfig cfg) {
-        long hour = minuteStart / HOUR;
+        long hour = Math.floorDiv(minuteStart, HOUR);
+        double own = slotMean(hour, cfg);
+        if (Double.isNaN(own)) {
+            return own;
+        }
+        double fromMiddle = (minuteStart - hour * HOUR) / (double) HOUR - 0.5;
+        double neighbour = slotMean(fromMiddle < 0 ? hour - 1 : hour + 1, cfg);
+        return Double.isNaN(neighbour) ? own : own + Math.abs(fromMiddle) * (neighbour - own);
+    }
+
+    /** The week's slot once two weeks have been seen, else the day's once two days have, else NaN. */
+    private double slotMean(long hour, DetectorConfig cfg) {
         double week = weekly.mean(hour, cfg.seasonalMinPeriods);
         return Double.isNaN(week) ? daily.mean(hour, cfg.seasonalMinPeriods) : week;
     }
@@ -102,10 +121,14 @@ public class Baseline {
         }
     }
 
-    /** Moves past a step without learning from it (used while an incident is open). */
-    public void skip(long minuteStart, DetectorConfig cfg) {
+    /**
+     * Moves past a step without learning from it (used while an incident is open, or a surge is held). The
+     * hour keeps its count, for the day it turns out to be the hour's rhythm (see {@link SeasonalProfile#close}).
+     */
+    public void skip(long minuteStart, double count, DetectorConfig cfg) {
         advanceTo(minuteStart, cfg);
-        currentHourIncomplete = true;
+        currentHourSum += count;
+        currentHourHeld = true;
         nextMinute = minuteStart + cfg.stepMillis;
     }
 
@@ -160,16 +183,18 @@ public class Baseline {
             currentHour = hour - 2 * HOURS_PER_WEEK;
             currentHourSum = 0;
             currentHourIncomplete = false;
+            currentHourHeld = false;
         }
         while (currentHour < hour) {
             if (!currentHourIncomplete) {
                 double mean = currentHourSum * cfg.stepMillis / HOUR;
-                daily.learn(currentHour, mean, cfg.seasonalWeight);
-                weekly.learn(currentHour, mean, cfg.seasonalWeight);
+                daily.close(currentHour, mean, currentHourHeld, cfg);
+                weekly.close(currentHour, mean, currentHourHeld, cfg);
             }
             currentHour++;
             currentHourSum = 0;
             currentHourIncomplete = false;
+            currentHourHeld = false;
         }
     }
 }

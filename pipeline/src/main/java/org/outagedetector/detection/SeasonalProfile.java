@@ -10,6 +10,8 @@ public class SeasonalProfile {
     public double[] means;
     /** How many closed hours went into each slot (capped: only "enough" matters, and it must not overflow). */
     public int[] samples;
+    /** On how many periods running an incident (or a held surge) covered each slot's hour. */
+    public int[] heldPeriods;
 
     public SeasonalProfile() {}
 
@@ -17,11 +19,31 @@ public class SeasonalProfile {
         SeasonalProfile p = new SeasonalProfile();
         p.means = new double[slots];
         p.samples = new int[slots];
+        p.heldPeriods = new int[slots];
         return p;
     }
 
+    /**
+     * Closes one fully observed hour. An hour an incident covered ({@code held}) teaches the slot nothing, so
+     * an outage does not become the hour's normal; unless incidents covered this slot in
+     * {@code seasonalMinPeriods} periods running. What comes back at the same hour every day (or week) is that
+     * hour's rhythm (a market's open, a school day's first logins, a game's daily reset), by the profile's own
+     * rule that a slot seen in that many periods is known: without this, a rush steeper than an hourly profile
+     * follows opened an incident every day, and each incident kept the profile from ever learning it.
+     */
+    public void close(long epochHour, double meanPerStep, boolean held, DetectorConfig cfg) {
+        if (heldPeriods == null) {
+            heldPeriods = new int[means.length]; // state saved before this field existed
+        }
+        int slot = slot(epochHour);
+        heldPeriods[slot] = held ? Math.min(heldPeriods[slot] + 1, 1_000) : 0;
+        if (!held || heldPeriods[slot] >= cfg.seasonalMinPeriods) {
+            learn(epochHour, meanPerStep, cfg.seasonalWeight);
+        }
+    }
+
     /** Folds in the mean of one fully observed hour. */
-    public void learn(long epochHour, double meanPerStep, double weight) {
+    void learn(long epochHour, double meanPerStep, double weight) {
         int slot = slot(epochHour);
         means[slot] = samples[slot] == 0 ? meanPerStep : (1 - weight) * means[slot] + weight * meanPerStep;
         samples[slot] = Math.min(samples[slot] + 1, 1_000);

@@ -36,7 +36,7 @@ public final class StreamLoadGauge {
         if (!warmedUp) {
             b.observe(minuteStart, people, Math.max(expected, people), cfg);
         } else if (surge && minuteStart - s.surgeSince < cfg.maxHeldSurge.toMillis()) {
-            b.skip(minuteStart, cfg);
+            b.skip(minuteStart, people, cfg);
             load.held = true;
         } else {
             b.observe(minuteStart, people, expected, cfg);
