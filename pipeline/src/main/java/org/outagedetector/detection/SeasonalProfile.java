@@ -10,8 +10,9 @@ public class SeasonalProfile {
     public double[] means;
     /** How many closed hours went into each slot (capped: only "enough" matters, and it must not overflow). */
     public int[] samples;
-    /** On how many periods running an incident (or a held surge) covered each slot's hour. */
-    public int[] heldPeriods;
+    /** On how many periods running an incident (or a held surge) covered each slot's hour (capped: only
+     * "enough" matters; a byte a slot, as the hour-of-week profile has 168). */
+    public byte[] heldPeriods;
 
     public SeasonalProfile() {}
 
@@ -19,7 +20,7 @@ public class SeasonalProfile {
         SeasonalProfile p = new SeasonalProfile();
         p.means = new double[slots];
         p.samples = new int[slots];
-        p.heldPeriods = new int[slots];
+        p.heldPeriods = new byte[slots];
         return p;
     }
 
@@ -33,10 +34,10 @@ public class SeasonalProfile {
      */
     public void close(long epochHour, double meanPerStep, boolean held, DetectorConfig cfg) {
         if (heldPeriods == null) {
-            heldPeriods = new int[means.length]; // state saved before this field existed
+            heldPeriods = new byte[means.length]; // state saved before this field existed
         }
         int slot = slot(epochHour);
-        heldPeriods[slot] = held ? Math.min(heldPeriods[slot] + 1, 1_000) : 0;
+        heldPeriods[slot] = held ? (byte) Math.min(heldPeriods[slot] + 1, Byte.MAX_VALUE) : 0;
         if (!held || heldPeriods[slot] >= cfg.seasonalMinPeriods) {
             learn(epochHour, meanPerStep, cfg.seasonalWeight);
         }
