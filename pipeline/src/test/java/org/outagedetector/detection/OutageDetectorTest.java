@@ -413,9 +413,9 @@ class OutageDetectorTest {
     void anEveningRushFasterThanTheHourlyProfileIsNotASlowRise() {
         // Every evening at six, within half an hour, 1 person a minute becomes 30 until ten. Until the profile
         // knows the evening hours (two days) the rush is a rise over the expectation from before it, like an
-        // outage's; so the rise is judged only from then on. The spike test may still open on the rush (an
-        // hourly profile cannot follow a rush inside an hour, and an open incident teaches it nothing): the rise
-        // test must not add openings of its own.
+        // outage's; so the rise is judged only from then on. The spike test still opens on the first evenings,
+        // until the rush has recurred long enough to be the hours' rhythm (aDailyRushIsTheHoursRhythm...): the
+        // rise test must not add openings of its own.
         for (int seed = 1; seed <= 4; seed++) {  // four services, four weeks' worth of evenings
             ServiceState service = new ServiceState();
             SplittableRandom random = new SplittableRandom(seed);
