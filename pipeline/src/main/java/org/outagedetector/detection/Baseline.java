@@ -77,7 +77,9 @@ public class Baseline {
      * The profile at this moment. A slot is an hour's mean, so it stands for the hour's middle: between two
      * middles the profile is read along the line joining them, so a rush is anticipated along its slope
      * instead of at the hour's edge (an evening rush from 1 to 30 a minute around six read 17:55 as the
-     * 17:00 hour's mean, a third of what it is every day). NaN while this hour's own slot is unknown.
+     * 17:00 hour's mean, a third of what it is every day); never below the hour's own mean, so a rush that
+     * starts on the hour is not expected at half its height in its first minutes. NaN while this hour's own
+     * slot is unknown.
      */
     private double seasonalSlot(long minuteStart, DetectorConfig cfg) {
         long hour = Math.floorDiv(minuteStart, HOUR);
@@ -87,13 +89,22 @@ public class Baseline {
         }
         double fromMiddle = (minuteStart - hour * HOUR) / (double) HOUR - 0.5;
         double neighbour = slotMean(fromMiddle < 0 ? hour - 1 : hour + 1, cfg);
-        return Double.isNaN(neighbour) ? own : own + Math.abs(fromMiddle) * (neighbour - own);
+        return Double.isNaN(neighbour) ? own : Math.max(own, own + Math.abs(fromMiddle) * (neighbour - own));
     }
 
-    /** The week's slot once two weeks have been seen, else the day's once two days have, else NaN. */
+    /**
+     * The week's slot once two weeks have been seen, else the day's once two days have, else NaN. While the
+     * day's slot is learning a rhythm that recurs every day (see {@link SeasonalProfile#close}), the larger of
+     * the two: the week's slot learns it only a week at a time, so a service with weeks of history would
+     * open on a new daily rush for weeks.
+     */
     private double slotMean(long hour, DetectorConfig cfg) {
         double week = weekly.mean(hour, cfg.seasonalMinPeriods);
-        return Double.isNaN(week) ? daily.mean(hour, cfg.seasonalMinPeriods) : week;
+        double day = daily.mean(hour, cfg.seasonalMinPeriods);
+        if (Double.isNaN(week)) {
+            return day;
+        }
+        return daily.recurs(hour, cfg) && !Double.isNaN(day) ? Math.max(week, day) : week;
     }
 
     /** The negative binomial dispersion to judge this service with. */
@@ -121,11 +132,18 @@ public class Baseline {
         }
     }
 
+    /** Moves past a step without learning from it, nor letting its hour teach the profiles (a held surge). */
+    public void skip(long minuteStart, DetectorConfig cfg) {
+        advanceTo(minuteStart, cfg);
+        currentHourIncomplete = true;
+        nextMinute = minuteStart + cfg.stepMillis;
+    }
+
     /**
-     * Moves past a step without learning from it (used while an incident is open, or a surge is held). The
-     * hour keeps its count, for the day it turns out to be the hour's rhythm (see {@link SeasonalProfile#close}).
+     * Moves past a step of an open incident without learning from it. The hour keeps its count, for the day
+     * incidents turn out to cover it every day: then it is the hour's rhythm (see {@link SeasonalProfile#close}).
      */
-    public void skip(long minuteStart, double count, DetectorConfig cfg) {
+    public void hold(long minuteStart, double count, DetectorConfig cfg) {
         advanceTo(minuteStart, cfg);
         currentHourSum += count;
         currentHourHeld = true;
@@ -165,16 +183,16 @@ public class Baseline {
         if (isNew()) {
             firstMinute = minuteStart;
             nextMinute = minuteStart;
-            currentHour = minuteStart / HOUR;
+            currentHour = Math.floorDiv(minuteStart, HOUR);
             // The first hour is seen only from here on: its mean would understate the hour.
-            currentHourIncomplete = minuteStart % HOUR != 0;
+            currentHourIncomplete = Math.floorMod(minuteStart, HOUR) != 0;
             return;
         }
         // Steps nobody mentioned the service in are steps with zero reports.
         double decayed = Math.pow(cfg.levelDecayPerStep(), gapSteps(minuteStart, cfg));
         level *= decayed;
         levelWeight = 1 - (1 - levelWeight) * decayed;
-        closeHoursBefore(minuteStart / HOUR, cfg);
+        closeHoursBefore(Math.floorDiv(minuteStart, HOUR), cfg);
     }
 
     private void closeHoursBefore(long hour, DetectorConfig cfg) {

@@ -120,7 +120,7 @@ public class OutageDetector implements Serializable {
         // In a surge the stream's baseline holds: the minute as it would have been without the surge.
         double lesson = m.load() == null ? k : m.load().lesson(k, cfg);
         if (s.hasActiveIncident() && warmedUp && !isNewNormal(s.incident, end)) {
-            b.skip(m.start(), lesson, cfg);
+            b.hold(m.start(), lesson, cfg);
         } else {
             b.observe(m.start(), lesson, usual, cfg);
             if (window != null && warmedUp) {
@@ -142,8 +142,9 @@ public class OutageDetector implements Serializable {
         }
         // The same for the record of windows, over a run of windows that are not calm: a slow rise passes
         // through many windows that are unusual before one is unlikely enough, and must not raise its own bar.
+        // Windows are judged only once warmed up; before, their reference is still settling.
         if (window != null) {
-            if (!openBeforeThisStep && trusted) {
+            if (!openBeforeThisStep && warmedUp) {
                 rise.runPeak = Math.max(rise.runPeak, window.excessPerStep());
             }
             if (windowTail > cfg.calmTailProbability) {

@@ -25,7 +25,7 @@ public class SeasonalProfile {
     }
 
     /**
-     * Closes one fully observed hour. An hour an incident covered ({@code held}) teaches the slot nothing, so
+     * Closes one fully observed hour. An hour an open incident covered ({@code held}) teaches the slot nothing, so
      * an outage does not become the hour's normal; unless incidents covered this slot in
      * {@code seasonalMinPeriods} periods running. What comes back at the same hour every day (or week) is that
      * hour's rhythm (a market's open, a school day's first logins, a game's daily reset), by the profile's own
@@ -38,9 +38,14 @@ public class SeasonalProfile {
         }
         int slot = slot(epochHour);
         heldPeriods[slot] = held ? (byte) Math.min(heldPeriods[slot] + 1, Byte.MAX_VALUE) : 0;
-        if (!held || heldPeriods[slot] >= cfg.seasonalMinPeriods) {
+        if (!held || recurs(epochHour, cfg)) {
             learn(epochHour, meanPerStep, cfg.seasonalWeight);
         }
+    }
+
+    /** This slot's hour was covered by incidents on enough periods running to be learned as its rhythm. */
+    public boolean recurs(long epochHour, DetectorConfig cfg) {
+        return heldPeriods != null && heldPeriods[slot(epochHour)] >= cfg.seasonalMinPeriods;
     }
 
     /** Folds in the mean of one fully observed hour. */

@@ -11,7 +11,9 @@ package org.outagedetector.detection;
  *   <li>A surge of at least {@code surgeToHoldLoadBaseline} times the expectation teaches the baseline nothing
  *       (like a service's open incident): learning it, even clipped, would make an hour-long final half normal
  *       by its end, and its bursts would teach the spread that the stream is bursty, which widens the clip.
- *       A daily rhythm never rises that fast against a level that follows it within the hour.</li>
+ *       A daily rhythm never rises that fast against a level that follows it within the hour. Nor does a surge
+ *       that comes back at the same hour teach it (unlike a service's recurring incident): the stream learning
+ *       two evenings of a final as normal would leave the third evening's services unprotected.</li>
  *   <li>A surge held for {@code maxHeldSurge} is the stream's new normal (a new source of posts, a lasting
  *       change): the baseline learns again, clipped as usual, so it catches up within hours instead of
  *       inflating every service's expectation for good.</li>
@@ -36,7 +38,7 @@ public final class StreamLoadGauge {
         if (!warmedUp) {
             b.observe(minuteStart, people, Math.max(expected, people), cfg);
         } else if (surge && minuteStart - s.surgeSince < cfg.maxHeldSurge.toMillis()) {
-            b.skip(minuteStart, people, cfg);
+            b.skip(minuteStart, cfg);
             load.held = true;
         } else {
             b.observe(minuteStart, people, expected, cfg);

@@ -472,6 +472,21 @@ class OutageDetectorTest {
         assertThat(alerts).filteredOn(a -> AlertEvent.OPEN.equals(a.state)).hasSize(1);
         long nextEvening = T0 + (4 * 1440 + 18 * 60 + 30) * MINUTE;
         assertThat(state.baseline.expected(nextEvening, detector.config())).isLessThan(4.0);
+        background(4 * 1440, 4 * 1440 + 18 * 60, 2);
+        spike(4 * 1440 + 18 * 60, 40);
+        assertThat(alerts).filteredOn(a -> AlertEvent.OPEN.equals(a.state)).hasSize(2);
+    }
+
+    @Test
+    void aDailyRushThatStartsOnAServiceWithWeeksOfHistoryIsLearnedWithinDays() {
+        // Three quiet weeks (the hour-of-week profile knows every hour), then the evening rush every day for
+        // three weeks. The week's slots would learn it a week at a time; the day's slot learning a recurring
+        // rhythm is read meanwhile. Before, 7 to 13 of the 21 evenings opened.
+        for (int seed = 1; seed <= 4; seed++) {
+            List<Long> openDays = daysThatOpen(seed, 42, m -> m < 21 * 1440 ? 1 : eveningRush(m));
+            assertThat(openDays).as("days an evening opened, seed %d", seed).isNotEmpty()
+                    .allMatch(day -> day >= 21).hasSizeLessThanOrEqualTo(6);
+        }
     }
 
     /** The days (from T0) on which a new service with Poisson counts around this rhythm opened an incident. */
