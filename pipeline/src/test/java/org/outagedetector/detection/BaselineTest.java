@@ -63,6 +63,22 @@ class BaselineTest {
     }
 
     @Test
+    void weeksOfSilenceEndARunOfHeldDays() {
+        // An incident at six on one day, then three weeks nobody mentions the service (the hours close at
+        // zero, skipped ahead past two weeks), then an incident at six again: not two days running.
+        long sixOClock = DAY3 + 18 * 60 * MINUTE;
+        for (long m = 0; m < 60; m++) {
+            baseline.hold(sixOClock + m * MINUTE, 30, cfg);
+        }
+        long later = sixOClock + 21 * 24 * 60 * MINUTE;
+        for (long m = 0; m < 61; m++) {
+            baseline.hold(later + m * MINUTE, 30, cfg);
+        }
+        assertThat(baseline.daily.heldPeriods[18]).isEqualTo((byte) 1);
+        assertThat(baseline.daily.mean(later / Baseline.HOUR, 1)).isZero();
+    }
+
+    @Test
     void stateSavedBeforeHeldPeriodsExistedClosesItsHours() {
         SeasonalProfile daily = SeasonalProfile.ofSlots(24);
         daily.heldPeriods = null; // as a savepoint of an earlier build restores it
