@@ -27,8 +27,8 @@ public class Baseline {
     public double levelWeight;
     public SeasonalProfile daily = SeasonalProfile.ofSlots(HOURS_PER_DAY);
     public SeasonalProfile weekly = SeasonalProfile.ofSlots(HOURS_PER_WEEK);
-    /** The hour being accumulated (epoch hours), its sum so far, whether any of it went unobserved, and whether
-     * an incident (or a held surge) covered any of it. */
+    /** The hour being accumulated (epoch hours), its sum so far, whether any of it went unobserved (or was
+     * skipped in a held surge), and whether an open incident held any of it (see {@link #hold}). */
     public long currentHour;
     public double currentHourSum;
     public boolean currentHourIncomplete;

@@ -116,7 +116,7 @@ public class OutageDetector implements Serializable {
         // An outage must not teach the baseline that outages are normal. Before the warm-up there is no normal
         // to protect: a service first heard with a crowd keeps learning, or its incident could never calm. After
         // newNormalAfter the incident is the normal: learning it is the only way it can ever calm. The hour keeps
-        // what it skipped, in case the same hour turns out to have an incident every day (its rhythm).
+        // what it held, in case the same hour turns out to have an incident every day (its rhythm).
         // In a surge the stream's baseline holds: the minute as it would have been without the surge.
         double lesson = m.load() == null ? k : m.load().lesson(k, cfg);
         if (s.hasActiveIncident() && warmedUp && !isNewNormal(s.incident, end)) {

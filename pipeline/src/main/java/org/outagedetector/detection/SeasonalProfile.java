@@ -10,7 +10,7 @@ public class SeasonalProfile {
     public double[] means;
     /** How many closed hours went into each slot (capped: only "enough" matters, and it must not overflow). */
     public int[] samples;
-    /** On how many periods running an incident (or a held surge) covered each slot's hour (capped: only
+    /** On how many periods running an open incident covered each slot's hour (capped: only
      * "enough" matters; a byte a slot, as the hour-of-week profile has 168). */
     public byte[] heldPeriods;
 
