@@ -29,7 +29,6 @@ import org.outagedetector.ingest.EventTime;
 import org.outagedetector.ingest.ParseOrDeadLetter;
 import org.outagedetector.ingest.Post;
 import org.outagedetector.ingest.PostParser;
-import org.outagedetector.ingest.RecordParser;
 import org.outagedetector.ingest.StatusParser;
 import org.outagedetector.ingest.StatusUpdate;
 import org.outagedetector.language.ExtractMentions;
@@ -41,11 +40,11 @@ import java.util.List;
 /**
  * The one job graph that `run`, `replay`, `demo` and the tests share; only the sources and sinks differ.
  * <pre>
- * posts ─► parse ─► event time ─► mentions ─► keyBy(service) ─► 1-minute tally ─► + stream load ─┐
- *            │                       └─► other posts: people per minute (sketch, local)            │
- *            │                             ─► whole stream vs its baseline ─► broadcast ─┘          ├─► detector ─► alerts
- *            └─► dead letters                                                                       │
- * statements ─► parse ─► event time ─────────────────────────────────────────► keyBy(service) ─────┘
+ * posts ─► event time ─► parse ─► mentions ─► keyBy(service) ─► 1-minute tally ─► + stream load ─┐
+ *         (per partition)    │        └─► other posts: people per minute (sketch, local)         │
+ *                            │              ─► whole stream vs its baseline ─► broadcast ─┘      ├─► detector ─► alerts
+ *                            └─► dead letters                                                    │
+ * statements ─► parse ─► event time ──────────────────────────────────────► keyBy(service) ──────┘
  * </pre>
  */
 public final class OutageDetectorJob {
@@ -76,11 +75,10 @@ public final class OutageDetectorJob {
                                                Timing timing, DetectorConfig detector) {
         enableObjectReuse(env);
         SingleOutputStreamOperator<Post> posts = parse(
-                env.fromSource(in.posts(), WatermarkStrategy.noWatermarks(), "posts").uid("posts-source"),
-                new PostParser(), Post.class, "posts");
-        SingleOutputStreamOperator<Mention> mentions = extractMentions(
-                posts.assignTimestampsAndWatermarks(EventTime.forPosts(timing.maxDisorder(), timing.idleness()))
-                        .name("post-event-time").uid("post-event-time"));
+                env.fromSource(in.posts(), EventTime.forPosts(timing.maxDisorder(), timing.idleness()), "posts")
+                        .uid("posts-source"),
+                ParseOrDeadLetter.timedAtSource(new PostParser()), Post.class, "posts");
+        SingleOutputStreamOperator<Mention> mentions = extractMentions(posts);
         SingleOutputStreamOperator<ServiceMinute> minutes = tallyPerMinute(mentions);
         DataStream<StreamLoad> load = measureStreamLoad(mentions.getSideOutput(ExtractMentions.OTHER_POSTS), detector);
 
@@ -92,7 +90,7 @@ public final class OutageDetectorJob {
             SingleOutputStreamOperator<StatusUpdate> parsed = parse(
                     env.fromSource(in.statements(), WatermarkStrategy.noWatermarks(), "statements")
                             .uid("statements-source"),
-                    new StatusParser(), StatusUpdate.class, "statements");
+                    new ParseOrDeadLetter<>(new StatusParser()), StatusUpdate.class, "statements");
             deadLetters = deadLetters.union(parsed.getSideOutput(ParseOrDeadLetter.DEAD_LETTERS));
             statements = parsed.assignTimestampsAndWatermarks(
                             EventTime.forStatusUpdates(timing.maxDisorder(), timing.idleness()))
@@ -134,9 +132,9 @@ public final class OutageDetectorJob {
         env.getConfig().enableObjectReuse();
     }
 
-    public static <T> SingleOutputStreamOperator<T> parse(DataStream<byte[]> raw, RecordParser<T> parser, Class<T> type,
-                                                   String what) {
-        return raw.process(new ParseOrDeadLetter<>(parser)).returns(type).name("parse-" + what).uid("parse-" + what);
+    public static <T> SingleOutputStreamOperator<T> parse(DataStream<byte[]> raw, ParseOrDeadLetter<T> parser,
+                                                          Class<T> type, String what) {
+        return raw.process(parser).returns(type).name("parse-" + what).uid("parse-" + what);
     }
 
     static SingleOutputStreamOperator<Mention> extractMentions(DataStream<Post> posts) {

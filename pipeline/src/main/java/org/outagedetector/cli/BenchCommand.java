@@ -3,7 +3,6 @@ package org.outagedetector.cli;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.execution.JobListener;
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
@@ -19,6 +18,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.outagedetector.OutageDetectorJob;
 import org.outagedetector.alerting.AlertEvent;
 import org.outagedetector.bench.LocalKafkaBroker;
+import org.outagedetector.ingest.EventTime;
+import org.outagedetector.ingest.ParseOrDeadLetter;
 import org.outagedetector.ingest.PostParser;
 import org.outagedetector.ingest.Post;
 import org.outagedetector.ingest.Sources;
@@ -217,9 +218,11 @@ public class BenchCommand implements Callable<Integer> {
         StreamExecutionEnvironment env = LocalRun.environment(parallelism);
         OutageDetectorJob.enableObjectReuse(env);
         DataStream<byte[]> raw = env.fromSource(Sources.kafka(kafka.bootstrapServers(), "posts", "bench-parse",
-                Sources.StartingOffsets.EARLIEST, new Properties(), true), WatermarkStrategy.noWatermarks(), "posts")
+                Sources.StartingOffsets.EARLIEST, new Properties(), true),
+                EventTime.forPosts(OutageDetectorJob.Timing.replay().maxDisorder(), null), "posts")
                 .uid("posts-source");
-        OutageDetectorJob.parse(raw, new PostParser(), Post.class, "posts").sinkTo(new DiscardingSink<>())
+        OutageDetectorJob.parse(raw, ParseOrDeadLetter.timedAtSource(new PostParser()), Post.class, "posts")
+                .sinkTo(new DiscardingSink<>())
                 .name("discard").uid("discard");
         return JobRun.of(env, "bench: parse only");
     }

@@ -7,23 +7,43 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import java.time.Duration;
 
 /**
- * Event-time rules. Timestamps are assigned only to records that passed validation, so an absurd time
- * (1970, 2099) is a dead letter and can never move the watermark.
+ * Event-time rules. A time is taken only once it passes the parser's checks, so an absurd time (1970, 2099) is
+ * a dead letter and can never move the watermark.
  */
 public final class EventTime {
 
     private EventTime() {}
 
+    /** The time of a raw post whose {@code created_at} is unreadable or absurd: it never moves event time. */
+    public static final long UNTIMED = Long.MIN_VALUE;
+
     /**
+     * Event time of the raw posts, given at the source so that each source split (Kafka partition) has its own
+     * watermark and the source's is the least of them. Were it given after the source, one watermark would
+     * follow whichever partition a subtask happened to read first: catching up a backlog (a restart, a restore,
+     * a lag), the consumer hands over a megabyte of one partition before the next, and the next partition's
+     * posts of the same minutes would all arrive late.
+     *
      * @param maxDisorder how far behind the newest post a post may arrive and still be on time
      * @param idleness    after this long without input a source partition stops holding the watermark back, and
      *                    a partition that comes back waits as long again before it moves event time on
      *                    ({@link RejoiningIdleness}); null for bounded replays, where every split ends with a
      *                    final watermark anyway
      */
-    public static WatermarkStrategy<Post> forPosts(Duration maxDisorder, Duration idleness) {
-        return withIdleness(WatermarkStrategy.<Post>forBoundedOutOfOrderness(maxDisorder), idleness)
-                .withTimestampAssigner((post, previous) -> post.createdAt);
+    public static WatermarkStrategy<byte[]> forPosts(Duration maxDisorder, Duration idleness) {
+        WatermarkStrategy<byte[]> strategy = withIdleness(WatermarkStrategy.forBoundedOutOfOrderness(maxDisorder),
+                idleness);
+        return WatermarkStrategy.<byte[]>forGenerator(ctx -> new TimedOnly<>(strategy.createWatermarkGenerator(ctx)))
+                .withTimestampAssigner((raw, previous) -> timeOf(raw));
+    }
+
+    /** The post's {@code created_at} as the parser checks it, or {@link #UNTIMED}: the parser says why. */
+    static long timeOf(byte[] raw) {
+        try {
+            return PostParser.createdAt(raw);
+        } catch (InvalidRecordException e) {
+            return UNTIMED;
+        }
     }
 
     /**
@@ -51,6 +71,27 @@ public final class EventTime {
         @Override
         public void onPeriodicEmit(WatermarkOutput output) {
             output.markIdle();
+        }
+    }
+
+    /** Untimed records (dead letters to be) are neither progress nor activity: a partition of them goes idle. */
+    private static final class TimedOnly<T> implements WatermarkGenerator<T> {
+        private final WatermarkGenerator<T> watermarks;
+
+        TimedOnly(WatermarkGenerator<T> watermarks) {
+            this.watermarks = watermarks;
+        }
+
+        @Override
+        public void onEvent(T event, long eventTimestamp, WatermarkOutput output) {
+            if (eventTimestamp != UNTIMED) {
+                watermarks.onEvent(event, eventTimestamp, output);
+            }
+        }
+
+        @Override
+        public void onPeriodicEmit(WatermarkOutput output) {
+            watermarks.onPeriodicEmit(output);
         }
     }
 

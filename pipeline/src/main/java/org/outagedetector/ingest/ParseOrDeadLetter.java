@@ -17,12 +17,28 @@ public class ParseOrDeadLetter<T> extends ProcessFunction<byte[], T> {
     public static final OutputTag<DeadLetter> DEAD_LETTERS = new OutputTag<>("dead-letters") {};
 
     private final RecordParser<T> parser;
+    private final boolean timedAtSource;
     private transient Counter read;
     private transient Counter accepted;
     private transient Counter rejected;
 
     public ParseOrDeadLetter(RecordParser<T> parser) {
+        this(parser, false);
+    }
+
+    private ParseOrDeadLetter(RecordParser<T> parser, boolean timedAtSource) {
         this.parser = parser;
+        this.timedAtSource = timedAtSource;
+    }
+
+    /**
+     * For records the source has given their event time ({@link EventTime#forPosts}), with the parser's own
+     * checks. One the source left {@link EventTime#UNTIMED} yet the parser accepts (its time crossed the
+     * future bound, which moves with the clock, between the two checks) is a dead letter too: downstream
+     * needs every record's time.
+     */
+    public static <T> ParseOrDeadLetter<T> timedAtSource(RecordParser<T> parser) {
+        return new ParseOrDeadLetter<>(parser, true);
     }
 
     @Override
@@ -39,11 +55,19 @@ public class ParseOrDeadLetter<T> extends ProcessFunction<byte[], T> {
         try {
             record = parser.parse(raw);
         } catch (InvalidRecordException e) {
-            rejected.inc();
-            ctx.output(DEAD_LETTERS, new DeadLetter(new String(raw, StandardCharsets.UTF_8), e.getMessage()));
+            reject(raw, e.getMessage(), ctx);
+            return;
+        }
+        if (timedAtSource && (ctx.timestamp() == null || ctx.timestamp() == EventTime.UNTIMED)) {
+            reject(raw, "no event time: its time was out of range when the source read it", ctx);
             return;
         }
         accepted.inc();
         out.collect(record);
+    }
+
+    private void reject(byte[] raw, String reason, Context ctx) {
+        rejected.inc();
+        ctx.output(DEAD_LETTERS, new DeadLetter(new String(raw, StandardCharsets.UTF_8), reason));
     }
 }

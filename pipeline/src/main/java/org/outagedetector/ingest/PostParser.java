@@ -15,6 +15,7 @@ public final class PostParser implements RecordParser<Post> {
     public static final int MAX_TEXT_CHARS = 25_000;
 
     private static final Set<String> FIELDS = Set.of("id", "author_id", "text", "created_at", "lang");
+    private static final Set<String> TIME = Set.of("created_at");
 
     @Override
     public Post parse(byte[] raw) throws InvalidRecordException {
@@ -24,9 +25,16 @@ public final class PostParser implements RecordParser<Post> {
             throw new InvalidRecordException("field 'text' has " + text.length() + " characters, more than "
                     + MAX_TEXT_CHARS);
         }
-        long latest = System.currentTimeMillis() + MAX_FUTURE.toMillis();
-        long createdAt = json.requiredTime("created_at", EARLIEST, latest);
-        return new Post(json.optionalId("id"), json.optionalId("author_id"), text, createdAt,
+        return new Post(json.optionalId("id"), json.optionalId("author_id"), text, createdAt(json),
                 json.optionalString("lang"));
+    }
+
+    /** A raw post's {@code created_at}, checked as {@link #parse} checks it, without reading the other fields. */
+    public static long createdAt(byte[] raw) throws InvalidRecordException {
+        return createdAt(FlatJsonObject.read(raw, TIME));
+    }
+
+    private static long createdAt(FlatJsonObject json) throws InvalidRecordException {
+        return json.requiredTime("created_at", EARLIEST, System.currentTimeMillis() + MAX_FUTURE.toMillis());
     }
 }

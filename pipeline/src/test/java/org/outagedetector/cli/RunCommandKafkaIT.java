@@ -1,5 +1,7 @@
 package org.outagedetector.cli;
 
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -17,6 +19,7 @@ import org.outagedetector.scenario.Scenario;
 import org.outagedetector.scenario.ScenarioSpec;
 import org.outagedetector.scenario.Scenarios;
 import org.outagedetector.testing.KafkaClients;
+import org.outagedetector.testing.TestScenarios;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -95,5 +98,44 @@ class RunCommandKafkaIT {
 
     private static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * One subtask reading a backlog from two partitions: the consumer hands over one partition's fetch before
+     * the next one's, so the two are read far apart in event time. Each partition keeps its own watermark, so
+     * none of the second's posts is late. (With one watermark after the source, emitted here every
+     * millisecond, the second partition's posts of the outage's first minutes were dead letters and Twitter
+     * opened late.)
+     */
+    @Test
+    void aBacklogOfTwoPartitionsReadByOneSubtaskLosesNoPost() throws Exception {
+        kafka.createTopic("backlog-posts", 2);
+        kafka.createTopic("backlog-alerts", 1);
+        kafka.createTopic("backlog-dead-letters", 1);
+        Scenario scenario = new Scenario(TestScenarios.twitterOutageThatResolves());
+        try (KafkaProducer<byte[], byte[]> producer = KafkaClients.producer(kafka)) {
+            for (long i = 0; i < scenario.size(); i++) {
+                producer.send(new ProducerRecord<>("backlog-posts", (int) (i % 2), null, scenario.post(i)));
+            }
+        }
+
+        RunCommand run = new RunCommand();
+        Main.commandLine(run).parseArgs("--bootstrap-servers", kafka.bootstrapServers(), "--group-id", "backlog",
+                "--posts-topic", "backlog-posts", "--status-topic", "", "--alerts-topic", "backlog-alerts",
+                "--dead-letter-topic", "backlog-dead-letters", "--starting-offsets", "earliest",
+                "--checkpoint-interval", "1s", "--parallelism", "1");
+        run.stopAtEndOfTopics = true;
+        Configuration conf = new Configuration();
+        conf.set(PipelineOptions.AUTO_WATERMARK_INTERVAL, Duration.ofMillis(1));
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+        run.buildOn(env);
+        env.execute("backlog-it");
+
+        assertThat(KafkaClients.readToEnd(kafka, "backlog-dead-letters")).isEmpty();
+        AlertEvent open = KafkaClients.readToEnd(kafka, "backlog-alerts").stream().map(AlertJson::read)
+                .filter(a -> a.state.equals(AlertEvent.OPEN)).findFirst().orElseThrow();
+        assertThat(open.service).isEqualTo("twitter");
+        assertThat(open.detectedAt).isBetween(Instant.parse("2012-06-21T16:01:00Z").toEpochMilli(),
+                Instant.parse("2012-06-21T16:03:00Z").toEpochMilli());
     }
 }

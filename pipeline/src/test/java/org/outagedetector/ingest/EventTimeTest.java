@@ -13,6 +13,7 @@ import org.apache.flink.util.clock.RelativeClock;
 import org.apache.flink.util.clock.SystemClock;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -94,23 +95,26 @@ class EventTimeTest {
                 "timestamp " + T);
     }
 
-    private static Post post(long createdAt) {
-        Post p = new Post();
-        p.createdAt = createdAt;
-        return p;
+    private static byte[] post(long createdAt) {
+        return ("{\"text\":\"is twitter down?\",\"created_at\":" + createdAt + "}").getBytes(StandardCharsets.UTF_8);
     }
 
     /** One partition's posts through the live strategy, with its periodic emits on a manual clock. */
     private static final class LivePartition {
         final ManualClock clock = new ManualClock();
         final Recorded out = new Recorded();
-        final WatermarkStrategy<Post> strategy = EventTime.forPosts(Duration.ofSeconds(30), Duration.ofSeconds(3));
-        final WatermarkGenerator<Post> generator = strategy.createWatermarkGenerator(context(clock));
+        final WatermarkStrategy<byte[]> strategy = EventTime.forPosts(Duration.ofSeconds(30), Duration.ofSeconds(3));
+        final WatermarkGenerator<byte[]> generator = strategy.createWatermarkGenerator(context(clock));
+        final List<Long> timestamps = new ArrayList<>();
 
         void read(long createdAt) {
-            Post p = post(createdAt);
-            generator.onEvent(p, strategy.createTimestampAssigner(UnregisteredMetricsGroup::new)
-                    .extractTimestamp(p, Long.MIN_VALUE), out);
+            read(post(createdAt));
+        }
+
+        void read(byte[] raw) {
+            long ts = strategy.createTimestampAssigner(UnregisteredMetricsGroup::new).extractTimestamp(raw, 7L);
+            timestamps.add(ts);
+            generator.onEvent(raw, ts, out);
         }
 
         /** Periodic emits every 200 ms (Flink's default interval) for {@code millis}. */
@@ -159,5 +163,32 @@ class EventTimeTest {
         p.out.calls.clear();
         p.tick(3_600);
         assertThat(p.out.calls).contains("watermark " + (T + 60_000 - 30_001)).endsWith("idle");
+    }
+
+    @Test
+    void aRawPostIsTimedByItsCreatedAt() {
+        LivePartition p = new LivePartition();
+        p.read(("{\"id\":\"1\",\"text\":\"gmail not loading\",\"created_at\":\"2012-06-21T16:00:00Z\"}")
+                .getBytes(StandardCharsets.UTF_8));
+        p.tick(200);
+        assertThat(p.timestamps).containsExactly(T);
+        assertThat(p.out.calls).containsExactly("watermark " + (T - 30_001));
+    }
+
+    /** Records the parser will dead-letter: their time, if any, is not taken, and they keep nothing active. */
+    @Test
+    void anUntimedRecordNeitherMovesEventTimeNorKeepsItsPartitionActive() {
+        LivePartition p = new LivePartition();
+        p.read(T);
+        p.tick(200);
+        p.out.calls.clear();
+        byte[][] broken = {post(4_102_444_800_000L), post(0), "{\"text\": truncated".getBytes(StandardCharsets.UTF_8),
+                "{\"text\":\"x\",\"created_at\":\"yesterday\"}".getBytes(StandardCharsets.UTF_8)};
+        for (int i = 0; i < 18; i++) {
+            p.read(broken[i % broken.length]);
+            p.tick(200);
+        }
+        assertThat(p.timestamps.subList(1, p.timestamps.size())).containsOnly(EventTime.UNTIMED);
+        assertThat(p.out.calls).containsOnly("watermark " + (T - 30_001), "idle").endsWith("idle");
     }
 }
