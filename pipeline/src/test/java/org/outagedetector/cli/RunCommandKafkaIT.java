@@ -138,4 +138,35 @@ class RunCommandKafkaIT {
         assertThat(open.detectedAt).isBetween(Instant.parse("2012-06-21T16:01:00Z").toEpochMilli(),
                 Instant.parse("2012-06-21T16:03:00Z").toEpochMilli());
     }
+
+    /** More partitions than anyone writes to: the partition that never gets a post goes idle and holds nothing. */
+    @Test
+    void aPartitionThatNeverGetsAPostDoesNotHoldEventTimeBack() throws Exception {
+        kafka.createTopic("lopsided-posts", 2);
+        kafka.createTopic("lopsided-alerts", 1);
+        Scenario scenario = new Scenario(TestScenarios.twitterOutageThatResolves());
+        try (KafkaProducer<byte[], byte[]> producer = KafkaClients.producer(kafka)) {
+            for (long i = 0; i < scenario.size(); i++) {
+                producer.send(new ProducerRecord<>("lopsided-posts", 0, null, scenario.post(i)));
+            }
+        }
+
+        RunCommand run = new RunCommand();
+        Main.commandLine(run).parseArgs("--bootstrap-servers", kafka.bootstrapServers(), "--group-id", "lopsided",
+                "--posts-topic", "lopsided-posts", "--status-topic", "", "--alerts-topic", "lopsided-alerts",
+                "--starting-offsets", "earliest", "--checkpoint-interval", "1s", "--idle-timeout", "3s",
+                "--parallelism", "1");
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        run.buildOn(env);
+        JobClient job = env.executeAsync("lopsided-it");
+        try {
+            AlertEvent open = KafkaClients.readUntil(kafka, "lopsided-alerts", true, Duration.ofMinutes(2),
+                            seen -> !seen.isEmpty())
+                    .stream().map(AlertJson::read).findFirst().orElseThrow();
+            assertThat(open.service).isEqualTo("twitter");
+            assertThat(open.state).isEqualTo(AlertEvent.OPEN);
+        } finally {
+            job.cancel().get();
+        }
+    }
 }
