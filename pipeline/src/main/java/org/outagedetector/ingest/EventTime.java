@@ -28,11 +28,11 @@ public final class EventTime {
      * @param idleness    after this long without input a source partition stops holding the watermark back, and
      *                    a partition that comes back waits as long again before it moves event time on
      *                    ({@link RejoiningIdleness}); null for bounded replays, where every split ends with a
-     *                    final watermark anyway
+     *                    final watermark anyway; live, a partition's watermark also never passes the wall
+     *                    clock ({@link NotAheadOfTheClock})
      */
     public static WatermarkStrategy<byte[]> forPosts(Duration maxDisorder, Duration idleness) {
-        WatermarkStrategy<byte[]> strategy = withIdleness(WatermarkStrategy.forBoundedOutOfOrderness(maxDisorder),
-                idleness);
+        WatermarkStrategy<byte[]> strategy = live(WatermarkStrategy.forBoundedOutOfOrderness(maxDisorder), idleness);
         return WatermarkStrategy.<byte[]>forGenerator(ctx -> new TimedOnly<>(strategy.createWatermarkGenerator(ctx)))
                 .withTimestampAssigner((raw, previous) -> timeOf(raw));
     }
@@ -95,8 +95,10 @@ public final class EventTime {
         }
     }
 
-    private static <T> WatermarkStrategy<T> withIdleness(WatermarkStrategy<T> strategy, Duration idleness) {
-        return idleness == null ? strategy : ctx -> new RejoiningIdleness<>(strategy.createWatermarkGenerator(ctx),
+    /** Live runs (idleness set): each partition's idleness, and its watermark never ahead of the wall clock. */
+    private static <T> WatermarkStrategy<T> live(WatermarkStrategy<T> strategy, Duration idleness) {
+        return idleness == null ? strategy : ctx -> new RejoiningIdleness<>(
+                new NotAheadOfTheClock<>(strategy.createWatermarkGenerator(ctx), System::currentTimeMillis),
                 idleness, ctx.getInputActivityClock());
     }
 }

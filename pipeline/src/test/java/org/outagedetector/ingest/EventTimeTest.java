@@ -191,4 +191,18 @@ class EventTimeTest {
         assertThat(p.timestamps.subList(1, p.timestamps.size())).containsOnly(EventTime.UNTIMED);
         assertThat(p.out.calls).containsOnly("watermark " + (T - 30_001), "idle").endsWith("idle");
     }
+
+    /** The composition {@code run} uses: a post from a clock 12 hours fast moves its partition's watermark to now. */
+    @Test
+    void liveAPartitionsWatermarkNeverPassesTheWallClock() {
+        LivePartition p = new LivePartition();
+        long now = System.currentTimeMillis();
+        p.read(now - 60_000);
+        p.read(now + 12 * 3_600_000L);
+        p.tick(200);
+        long later = System.currentTimeMillis();
+        assertThat(p.timestamps).containsExactly(now - 60_000, now + 12 * 3_600_000L);
+        assertThat(p.out.calls).singleElement().satisfies(call -> assertThat(
+                Long.parseLong(call.substring("watermark ".length()))).isBetween(now, later));
+    }
 }
