@@ -11,6 +11,7 @@ import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.outagedetector.OutageDetectorJob;
 import org.outagedetector.alerting.AlertEvent;
 import org.outagedetector.alerting.AlertOutput;
@@ -27,6 +28,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -158,9 +160,7 @@ public class RunCommand implements Callable<Integer> {
         KafkaSink<String> deadLetters = KafkaSink.<String>builder()
                 .setBootstrapServers(bootstrapServers)
                 .setKafkaProducerConfig(client)
-                .setRecordSerializer(KafkaRecordSerializationSchema.<String>builder().setTopic(deadTopic)
-                        .setValueSerializationSchema(new org.apache.flink.api.common.serialization.SimpleStringSchema())
-                        .build())
+                .setRecordSerializer(deadLetterRecords(deadTopic))
                 .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
                 .build();
 
@@ -173,6 +173,17 @@ public class RunCommand implements Callable<Integer> {
                 new OutageDetectorJob.Outputs(outputs, deadLetters),
                 new OutageDetectorJob.Timing(maxDisorder, idleTimeout),
                 detectorConfig());
+    }
+
+    /**
+     * Dead letters as Kafka records stamped when written (the producer's clock), not with the rejected post's
+     * {@code created_at}: a post dated hours ahead would be refused by the broker
+     * ({@code message.timestamp.after.max.ms}, an hour by default) and fail the job on every restart, and one
+     * of 2012 would be deleted by time-based retention at once.
+     */
+    static KafkaRecordSerializationSchema<String> deadLetterRecords(String topic) {
+        return (line, ctx, timestamp) -> new ProducerRecord<>(topic, null, null, null,
+                line.getBytes(StandardCharsets.UTF_8));
     }
 
     private DetectorConfig detectorConfig() {
