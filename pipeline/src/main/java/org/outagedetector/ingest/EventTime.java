@@ -7,8 +7,9 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import java.time.Duration;
 
 /**
- * Event-time rules. A time is taken only once it passes the parser's checks, so an absurd time (1970, 2099) is
- * a dead letter and can never move the watermark.
+ * Event-time rules. A time is taken only once it passes the parser's checks of that field, so an absurd time
+ * (1970, 2099) is a dead letter and can never move the watermark. (A post rejected for another reason, say
+ * without a text, has a plausible time: it moves its partition's watermark as a valid post would.)
  */
 public final class EventTime {
 
@@ -27,8 +28,8 @@ public final class EventTime {
      * @param maxDisorder how far behind the newest post a post may arrive and still be on time
      * @param idleness    after this long without input a source partition stops holding the watermark back, and
      *                    a partition that comes back waits as long again before it moves event time on
-     *                    ({@link RejoiningIdleness}); null for bounded replays, where every split ends with a
-     *                    final watermark anyway; live, a partition's watermark also never passes the wall
+     *                    ({@link RejoiningIdleness}); null for bounded replays, whose watermark reaches the end
+     *                    once the input is read; live, a partition's watermark also never passes the wall
      *                    clock ({@link NotAheadOfTheClock})
      */
     public static WatermarkStrategy<byte[]> forPosts(Duration maxDisorder, Duration idleness) {
@@ -74,7 +75,10 @@ public final class EventTime {
         }
     }
 
-    /** Untimed records (dead letters to be) are neither progress nor activity: a partition of them goes idle. */
+    /**
+     * Untimed records (their time unreadable or absurd) are neither progress nor activity: a partition of them
+     * goes idle.
+     */
     private static final class TimedOnly<T> implements WatermarkGenerator<T> {
         private final WatermarkGenerator<T> watermarks;
 
