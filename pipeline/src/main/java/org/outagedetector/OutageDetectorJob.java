@@ -29,7 +29,6 @@ import org.outagedetector.ingest.EventTime;
 import org.outagedetector.ingest.ParseOrDeadLetter;
 import org.outagedetector.ingest.Post;
 import org.outagedetector.ingest.PostParser;
-import org.outagedetector.ingest.RejoinAtOldWatermark;
 import org.outagedetector.ingest.StatusParser;
 import org.outagedetector.ingest.StatusUpdate;
 import org.outagedetector.language.ExtractMentions;
@@ -76,9 +75,8 @@ public final class OutageDetectorJob {
                                                Timing timing, DetectorConfig detector) {
         enableObjectReuse(env);
         SingleOutputStreamOperator<Post> posts = parse(
-                rejoinAtOldWatermark(env.fromSource(in.posts(),
-                        EventTime.forPosts(timing.maxDisorder(), timing.idleness()), "posts").uid("posts-source"),
-                        timing.idleness()),
+                env.fromSource(in.posts(), EventTime.forPosts(timing.maxDisorder(), timing.idleness()), "posts")
+                        .uid("posts-source"),
                 ParseOrDeadLetter.timedAtSource(new PostParser()), Post.class, "posts");
         SingleOutputStreamOperator<Mention> mentions = extractMentions(posts);
         SingleOutputStreamOperator<ServiceMinute> minutes = tallyPerMinute(mentions);
@@ -132,12 +130,6 @@ public final class OutageDetectorJob {
      */
     public static void enableObjectReuse(StreamExecutionEnvironment env) {
         env.getConfig().enableObjectReuse();
-    }
-
-    /** Live runs: an idle source subtask that reads again waits at its old watermark ({@link RejoinAtOldWatermark}). */
-    static DataStream<byte[]> rejoinAtOldWatermark(DataStream<byte[]> raw, Duration idleness) {
-        return idleness == null ? raw : raw.transform("rejoin-at-old-watermark", raw.getType(),
-                new RejoinAtOldWatermark<byte[]>(idleness)).uid("rejoin-at-old-watermark");
     }
 
     public static <T> SingleOutputStreamOperator<T> parse(DataStream<byte[]> raw, ParseOrDeadLetter<T> parser,
