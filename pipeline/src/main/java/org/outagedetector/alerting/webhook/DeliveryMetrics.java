@@ -34,7 +34,11 @@ final class DeliveryMetrics {
         latencyMillis = group.histogram("latencyMillis", new DescriptiveStatisticsHistogram(LATENCY_WINDOW));
     }
 
-    void record(DeliveryResult r) {
+    /**
+     * Called from the HTTP client's threads, several at once: Flink's counters and this histogram are not
+     * thread-safe (unsynchronized, two failed deliveries finishing together counted one retry).
+     */
+    synchronized void record(DeliveryResult r) {
         switch (r.outcome) {
             case DELIVERED -> delivered.inc();
             case DROPPED -> dropped.inc();
