@@ -17,6 +17,9 @@ final class NotAheadOfTheClock<T> implements WatermarkGenerator<T> {
 
     private final WatermarkGenerator<T> watermarks;
     private final LongSupplier wallClockMillis;
+    /** One per path, reused: {@code onEvent} runs for every post, and must not allocate a wrapper each time. */
+    private final Capped onEvents = new Capped();
+    private final Capped periodic = new Capped();
 
     NotAheadOfTheClock(WatermarkGenerator<T> watermarks, LongSupplier wallClockMillis) {
         this.watermarks = watermarks;
@@ -25,31 +28,37 @@ final class NotAheadOfTheClock<T> implements WatermarkGenerator<T> {
 
     @Override
     public void onEvent(T event, long eventTimestamp, WatermarkOutput output) {
-        watermarks.onEvent(event, eventTimestamp, capped(output));
+        watermarks.onEvent(event, eventTimestamp, onEvents.to(output));
     }
 
     @Override
     public void onPeriodicEmit(WatermarkOutput output) {
-        watermarks.onPeriodicEmit(capped(output));
+        watermarks.onPeriodicEmit(periodic.to(output));
     }
 
-    private WatermarkOutput capped(WatermarkOutput output) {
-        return new WatermarkOutput() {
-            @Override
-            public void emitWatermark(Watermark watermark) {
-                long now = wallClockMillis.getAsLong();
-                output.emitWatermark(watermark.getTimestamp() > now ? new Watermark(now) : watermark);
-            }
+    /** Passes on to the output it was last given, a watermark past the wall clock as the wall clock. */
+    private final class Capped implements WatermarkOutput {
+        private WatermarkOutput output;
 
-            @Override
-            public void markIdle() {
-                output.markIdle();
-            }
+        Capped to(WatermarkOutput target) {
+            output = target;
+            return this;
+        }
 
-            @Override
-            public void markActive() {
-                output.markActive();
-            }
-        };
+        @Override
+        public void emitWatermark(Watermark watermark) {
+            long now = wallClockMillis.getAsLong();
+            output.emitWatermark(watermark.getTimestamp() > now ? new Watermark(now) : watermark);
+        }
+
+        @Override
+        public void markIdle() {
+            output.markIdle();
+        }
+
+        @Override
+        public void markActive() {
+            output.markActive();
+        }
     }
 }
