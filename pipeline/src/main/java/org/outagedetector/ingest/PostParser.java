@@ -35,6 +35,11 @@ public final class PostParser implements RecordParser<Post> {
     }
 
     private static long createdAt(FlatJsonObject json) throws InvalidRecordException {
-        return json.requiredTime("created_at", EARLIEST, System.currentTimeMillis() + MAX_FUTURE.toMillis());
+        return plausibleTime(json, "created_at");
+    }
+
+    /** A required time field of a post or a statement, between {@link #EARLIEST} and {@link #MAX_FUTURE} from now. */
+    static long plausibleTime(FlatJsonObject json, String field) throws InvalidRecordException {
+        return json.requiredTime(field, EARLIEST, System.currentTimeMillis() + MAX_FUTURE.toMillis());
     }
 }

@@ -19,8 +19,7 @@ public final class StatusParser implements RecordParser<StatusUpdate> {
         if (service == null || service.isEmpty()) {
             throw new InvalidRecordException("field 'service' names no service");
         }
-        long latest = System.currentTimeMillis() + PostParser.MAX_FUTURE.toMillis();
-        long time = json.requiredTime("time", PostParser.EARLIEST, latest);
+        long time = PostParser.plausibleTime(json, "time");
         String status = json.requiredString("status").toLowerCase(Locale.ROOT);
         if (!STATUSES.contains(status)) {
             throw new InvalidRecordException("field 'status' must be one of " + STATUSES + ", not '" + status + "'");
