@@ -24,7 +24,9 @@ import org.outagedetector.testing.TestScenarios;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongToIntFunction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -68,13 +70,8 @@ class RunCommandKafkaIT {
             KafkaClients.sendPosts(producer, scenario, 0, scenario.size());
         }
 
-        RunCommand run = new RunCommand();
-        Main.commandLine(run).parseArgs("--bootstrap-servers", kafka.bootstrapServers(), "--group-id", "it",
-                "--starting-offsets", "earliest", "--checkpoint-interval", "1s", "--idle-timeout", "3s",
-                "--parallelism", "2");
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        run.buildOn(env);
-        JobClient job = env.executeAsync("run-it");
+        JobClient job = run(new Configuration(), false, "--group-id", "it", "--idle-timeout", "3s",
+                "--parallelism", "2").executeAsync("run-it");
         try {
             List<AlertEvent> alerts = KafkaClients.readUntil(kafka, "alerts", true, Duration.ofMinutes(3),
                     seen -> seen.stream().map(AlertJson::read).anyMatch(a -> "official_ack".equals(a.reason)
@@ -113,23 +110,13 @@ class RunCommandKafkaIT {
         kafka.createTopic("backlog-alerts", 1);
         kafka.createTopic("backlog-dead-letters", 1);
         Scenario scenario = new Scenario(TestScenarios.twitterOutageThatResolves());
-        try (KafkaProducer<byte[], byte[]> producer = KafkaClients.producer(kafka)) {
-            for (long i = 0; i < scenario.size(); i++) {
-                producer.send(new ProducerRecord<>("backlog-posts", (int) (i % 2), null, scenario.post(i)));
-            }
-        }
+        sendPosts("backlog-posts", scenario, i -> (int) (i % 2));
 
-        RunCommand run = new RunCommand();
-        Main.commandLine(run).parseArgs("--bootstrap-servers", kafka.bootstrapServers(), "--group-id", "backlog",
-                "--posts-topic", "backlog-posts", "--status-topic", "", "--alerts-topic", "backlog-alerts",
-                "--dead-letter-topic", "backlog-dead-letters", "--starting-offsets", "earliest",
-                "--checkpoint-interval", "1s", "--parallelism", "1");
-        run.stopAtEndOfTopics = true;
         Configuration conf = new Configuration();
         conf.set(PipelineOptions.AUTO_WATERMARK_INTERVAL, Duration.ofMillis(1));
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
-        run.buildOn(env);
-        env.execute("backlog-it");
+        run(conf, true, "--group-id", "backlog", "--posts-topic", "backlog-posts", "--status-topic", "",
+                "--alerts-topic", "backlog-alerts", "--dead-letter-topic", "backlog-dead-letters",
+                "--parallelism", "1").execute("backlog-it");
 
         assertThat(KafkaClients.readToEnd(kafka, "backlog-dead-letters")).isEmpty();
         AlertEvent open = KafkaClients.readToEnd(kafka, "backlog-alerts").stream().map(AlertJson::read)
@@ -145,20 +132,11 @@ class RunCommandKafkaIT {
         kafka.createTopic("lopsided-posts", 2);
         kafka.createTopic("lopsided-alerts", 1);
         Scenario scenario = new Scenario(TestScenarios.twitterOutageThatResolves());
-        try (KafkaProducer<byte[], byte[]> producer = KafkaClients.producer(kafka)) {
-            for (long i = 0; i < scenario.size(); i++) {
-                producer.send(new ProducerRecord<>("lopsided-posts", 0, null, scenario.post(i)));
-            }
-        }
+        sendPosts("lopsided-posts", scenario, i -> 0);
 
-        RunCommand run = new RunCommand();
-        Main.commandLine(run).parseArgs("--bootstrap-servers", kafka.bootstrapServers(), "--group-id", "lopsided",
-                "--posts-topic", "lopsided-posts", "--status-topic", "", "--alerts-topic", "lopsided-alerts",
-                "--starting-offsets", "earliest", "--checkpoint-interval", "1s", "--idle-timeout", "3s",
-                "--parallelism", "1");
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        run.buildOn(env);
-        JobClient job = env.executeAsync("lopsided-it");
+        JobClient job = run(new Configuration(), false, "--group-id", "lopsided", "--posts-topic", "lopsided-posts",
+                "--status-topic", "", "--alerts-topic", "lopsided-alerts", "--idle-timeout", "3s",
+                "--parallelism", "1").executeAsync("lopsided-it");
         try {
             AlertEvent open = KafkaClients.readUntil(kafka, "lopsided-alerts", true, Duration.ofMinutes(2),
                             seen -> !seen.isEmpty())
@@ -167,6 +145,29 @@ class RunCommandKafkaIT {
             assertThat(open.state).isEqualTo(AlertEvent.OPEN);
         } finally {
             job.cancel().get();
+        }
+    }
+
+    /** {@code run}'s graph on this broker, from the earliest offsets, a checkpoint a second, with {@code args}. */
+    private static StreamExecutionEnvironment run(Configuration conf, boolean stopAtEndOfTopics, String... args)
+            throws Exception {
+        RunCommand run = new RunCommand();
+        List<String> all = new ArrayList<>(List.of("--bootstrap-servers", kafka.bootstrapServers(),
+                "--starting-offsets", "earliest", "--checkpoint-interval", "1s"));
+        all.addAll(List.of(args));
+        Main.commandLine(run).parseArgs(all.toArray(String[]::new));
+        run.stopAtEndOfTopics = stopAtEndOfTopics;
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+        run.buildOn(env);
+        return env;
+    }
+
+    /** Sends every post of the scenario to {@code topic}, post i to partition {@code partitionOf(i)}. */
+    private static void sendPosts(String topic, Scenario scenario, LongToIntFunction partitionOf) {
+        try (KafkaProducer<byte[], byte[]> producer = KafkaClients.producer(kafka)) {
+            for (long i = 0; i < scenario.size(); i++) {
+                producer.send(new ProducerRecord<>(topic, partitionOf.applyAsInt(i), null, scenario.post(i)));
+            }
         }
     }
 }
