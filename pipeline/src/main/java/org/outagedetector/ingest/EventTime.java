@@ -25,7 +25,8 @@ public final class EventTime {
      * a lag), the consumer hands over a megabyte of one partition before the next, and the next partition's
      * posts of the same minutes would all arrive late.
      *
-     * @param maxDisorder how far behind the newest post a post may arrive and still be on time
+     * @param maxDisorder how far behind the newest post a post may arrive and still be on time; a post further
+     *                    ahead than that moves event time only once the next agrees ({@link CorroboratedProgress})
      * @param idleness    after this long without input a source partition stops holding the watermark back, and
      *                    a partition that comes back waits as long again before it moves event time on
      *                    ({@link RejoiningIdleness}); null for bounded replays, whose watermark reaches the end
@@ -33,7 +34,7 @@ public final class EventTime {
      *                    clock ({@link NotAheadOfTheClock})
      */
     public static WatermarkStrategy<byte[]> forPosts(Duration maxDisorder, Duration idleness) {
-        WatermarkStrategy<byte[]> strategy = live(WatermarkStrategy.forBoundedOutOfOrderness(maxDisorder), idleness);
+        WatermarkStrategy<byte[]> strategy = live(ctx -> new CorroboratedProgress<>(maxDisorder), idleness);
         return WatermarkStrategy.<byte[]>forGenerator(ctx -> new TimedOnly<>(strategy.createWatermarkGenerator(ctx)))
                 .withTimestampAssigner((raw, previous) -> timeOf(raw));
     }

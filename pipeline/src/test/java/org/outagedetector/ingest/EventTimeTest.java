@@ -111,6 +111,12 @@ class EventTimeTest {
             read(post(createdAt));
         }
 
+        /** A partition's first posts: its event time starts once two agree ({@link CorroboratedProgress}). */
+        void start(long createdAt) {
+            read(createdAt - 1_000);
+            read(createdAt);
+        }
+
         void read(byte[] raw) {
             long ts = strategy.createTimestampAssigner(UnregisteredMetricsGroup::new).extractTimestamp(raw, 7L);
             timestamps.add(ts);
@@ -129,7 +135,7 @@ class EventTimeTest {
     @Test
     void aPartitionSilentForTheIdleTimeoutStopsHoldingEventTimeBack() {
         LivePartition p = new LivePartition();
-        p.read(T);
+        p.start(T);
         p.tick(2_800);
         assertThat(p.out.calls).containsOnly("watermark " + (T - 30_001));
         p.tick(800);
@@ -140,10 +146,11 @@ class EventTimeTest {
     @Test
     void aPartitionBackFromIdlenessHoldsEventTimeForOneIdleTimeoutBeforeMovingItOn() {
         LivePartition p = new LivePartition();
-        p.read(T);
+        p.start(T);
         p.tick(5_000);
         p.out.calls.clear();
 
+        p.read(T + 600_000);
         p.read(T + 600_000);
         p.tick(200);
         assertThat(p.out.calls).containsExactly("active");
@@ -156,8 +163,9 @@ class EventTimeTest {
     @Test
     void aPartitionThatRejoinsAndFallsSilentIsIdleAgain() {
         LivePartition p = new LivePartition();
-        p.read(T);
+        p.start(T);
         p.tick(5_000);
+        p.read(T + 60_000);
         p.read(T + 60_000);
         p.tick(200);
         p.out.calls.clear();
@@ -168,10 +176,12 @@ class EventTimeTest {
     @Test
     void aRawPostIsTimedByItsCreatedAt() {
         LivePartition p = new LivePartition();
-        p.read(("{\"id\":\"1\",\"text\":\"gmail not loading\",\"created_at\":\"2012-06-21T16:00:00Z\"}")
-                .getBytes(StandardCharsets.UTF_8));
+        byte[] raw = "{\"id\":\"1\",\"text\":\"gmail not loading\",\"created_at\":\"2012-06-21T16:00:00Z\"}"
+                .getBytes(StandardCharsets.UTF_8);
+        p.read(raw);
+        p.read(raw);
         p.tick(200);
-        assertThat(p.timestamps).containsExactly(T);
+        assertThat(p.timestamps).containsExactly(T, T);
         assertThat(p.out.calls).containsExactly("watermark " + (T - 30_001));
     }
 
@@ -179,7 +189,7 @@ class EventTimeTest {
     @Test
     void anUntimedRecordNeitherMovesEventTimeNorKeepsItsPartitionActive() {
         LivePartition p = new LivePartition();
-        p.read(T);
+        p.start(T);
         p.tick(200);
         p.out.calls.clear();
         byte[][] broken = {post(4_102_444_800_000L), post(0), "{\"text\": truncated".getBytes(StandardCharsets.UTF_8),
@@ -188,20 +198,22 @@ class EventTimeTest {
             p.read(broken[i % broken.length]);
             p.tick(200);
         }
-        assertThat(p.timestamps.subList(1, p.timestamps.size())).containsOnly(EventTime.UNTIMED);
+        assertThat(p.timestamps.subList(2, p.timestamps.size())).containsOnly(EventTime.UNTIMED);
         assertThat(p.out.calls).containsOnly("watermark " + (T - 30_001), "idle").endsWith("idle");
     }
 
-    /** The composition {@code run} uses: a post from a clock 12 hours fast moves its partition's watermark to now. */
+    /** The composition {@code run} uses: posts from a clock 12 hours fast move their partition's watermark to now. */
     @Test
     void liveAPartitionsWatermarkNeverPassesTheWallClock() {
         LivePartition p = new LivePartition();
         long now = System.currentTimeMillis();
-        p.read(now - 60_000);
-        p.read(now + 12 * 3_600_000L);
+        long fast = now + 12 * 3_600_000L;
+        p.start(now - 60_000);
+        p.read(fast);
+        p.read(fast + 1_000);
         p.tick(200);
         long later = System.currentTimeMillis();
-        assertThat(p.timestamps).containsExactly(now - 60_000, now + 12 * 3_600_000L);
+        assertThat(p.timestamps).containsExactly(now - 61_000, now - 60_000, fast, fast + 1_000);
         assertThat(p.out.calls).singleElement().satisfies(call -> assertThat(
                 Long.parseLong(call.substring("watermark ".length()))).isBetween(now, later));
     }
