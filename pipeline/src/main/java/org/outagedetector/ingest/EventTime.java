@@ -39,11 +39,14 @@ public final class EventTime {
                 .withTimestampAssigner((raw, previous) -> timeOf(raw));
     }
 
-    /** The post's {@code created_at} as the parser checks it, or {@link #UNTIMED}: the parser says why. */
+    /**
+     * The post's {@code created_at} as the parser checks it, or {@link #UNTIMED}: the parser says why. Nothing
+     * thrown here may escape: it would fail the source, and a restore would read the same record again.
+     */
     static long timeOf(byte[] raw) {
         try {
             return PostParser.createdAt(raw);
-        } catch (InvalidRecordException e) {
+        } catch (InvalidRecordException | RuntimeException e) {
             return UNTIMED;
         }
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 
 import java.io.IOException;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
@@ -125,6 +126,9 @@ public final class FlatJsonObject {
                 millis = Rfc3339.toEpochMilli(s);
             } catch (DateTimeParseException e) {
                 throw new InvalidRecordException("field '" + name + "' is not an RFC 3339 time: " + s);
+            } catch (DateTimeException | ArithmeticException e) {
+                // A well-formed time whose year java.time accepts but epoch milliseconds cannot hold (+300000000).
+                throw new InvalidRecordException("field '" + name + "' is out of range: " + s);
             }
         } else {
             throw new InvalidRecordException(

@@ -57,6 +57,10 @@ public class ParseOrDeadLetter<T> extends ProcessFunction<byte[], T> {
         } catch (InvalidRecordException e) {
             reject(raw, e.getMessage(), ctx);
             return;
+        } catch (RuntimeException e) {
+            // A record the parser did not foresee must not fail the job: a restore would read it again, forever.
+            reject(raw, "could not be parsed: " + e, ctx);
+            return;
         }
         if (timedAtSource && (ctx.timestamp() == null || ctx.timestamp() == EventTime.UNTIMED)) {
             reject(raw, "no event time: its time was out of range when the source read it", ctx);

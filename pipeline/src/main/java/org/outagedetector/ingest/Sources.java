@@ -1,6 +1,7 @@
 package org.outagedetector.ingest;
 
 import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
 import org.apache.flink.connector.datagen.source.DataGeneratorSource;
@@ -10,8 +11,9 @@ import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
 import org.apache.flink.core.fs.Path;
+import org.apache.flink.util.Collector;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.outagedetector.scenario.Scenario;
 
 import java.nio.charset.StandardCharsets;
@@ -46,11 +48,29 @@ public final class Sources {
                 .setGroupId(groupId)
                 .setStartingOffsets(offsets)
                 .setProperties(clientProperties)
-                .setDeserializer(KafkaRecordDeserializationSchema.valueOnly(ByteArrayDeserializer.class));
+                .setDeserializer(new ValueBytes());
         if (bounded) {
             builder.setBounded(OffsetsInitializer.latest());
         }
         return builder.build();
+    }
+
+    /**
+     * A Kafka record's value as it is. A record without one (a tombstone, a producer's bug) is read as no bytes:
+     * a dead letter ("empty record"), where a null would fail the job at the source, and again on every restore.
+     */
+    static final class ValueBytes implements KafkaRecordDeserializationSchema<byte[]> {
+        private static final byte[] NO_VALUE = new byte[0];
+
+        @Override
+        public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<byte[]> out) {
+            out.collect(record.value() == null ? NO_VALUE : record.value());
+        }
+
+        @Override
+        public TypeInformation<byte[]> getProducedType() {
+            return PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO;
+        }
     }
 
     /** A JSON-lines file (or a directory of them), read once. */

@@ -67,6 +67,15 @@ class RunCommandKafkaIT {
             KafkaClients.sendStatements(producer, scenario);
             producer.send(new ProducerRecord<>("posts", 0, null, bytes("{\"text\": truncated")));
             producer.send(new ProducerRecord<>("posts", 0, null, bytes("{\"text\":\"x\",\"created_at\":\"1970-01-01T00:00:00Z\"}")));
+            // Each of these once failed the job, and again on every restore, which read the same record:
+            // a tombstone (null value), a year java.time reads but epoch milliseconds cannot hold, and a binary
+            // record whose escaped dead letter was over the producer's 1 MiB request limit.
+            producer.send(new ProducerRecord<>("posts", 0, null, null));
+            producer.send(new ProducerRecord<>("posts", 0, null,
+                    bytes("{\"text\":\"is twitter down\",\"created_at\":\"+300000000-01-01T00:00:00Z\"}")));
+            byte[] binary = new byte[600 * 1024];
+            new java.util.SplittableRandom(7).nextBytes(binary);
+            producer.send(new ProducerRecord<>("posts", 0, null, binary));
             KafkaClients.sendPosts(producer, scenario, 0, scenario.size());
         }
 
@@ -85,9 +94,12 @@ class RunCommandKafkaIT {
             assertThat(alerts).extracting(a -> a.service).containsOnly("twitter");
 
             List<String> dead = KafkaClients.readUntil(kafka, "dead-letters", false, Duration.ofMinutes(1),
-                    seen -> seen.size() >= 2);
-            assertThat(dead).hasSize(2);
-            assertThat(dead).anyMatch(d -> d.contains("malformed JSON")).anyMatch(d -> d.contains("out of range"));
+                    seen -> seen.size() >= 5);
+            assertThat(dead).hasSize(5);
+            assertThat(dead).anyMatch(d -> d.contains("malformed JSON")).anyMatch(d -> d.contains("1970-01-01"))
+                    .anyMatch(d -> d.contains("empty record"))
+                    .anyMatch(d -> d.contains("out of range: +300000000-01-01T00:00:00Z"))
+                    .anyMatch(d -> d.contains("longer than the limit") && d.contains("raw cut to its first"));
         } finally {
             job.cancel().get();
         }

@@ -47,6 +47,21 @@ class ParseOrDeadLetterTest {
         }
     }
 
+    /** A failure the parser did not foresee would fail the job, and again after every restore: it is a dead letter. */
+    @Test
+    void aParserThatThrowsUnexpectedlyGivesADeadLetter() throws Exception {
+        RecordParser<String> broken = raw -> {
+            throw new IllegalStateException("a bug");
+        };
+        try (var h = ProcessFunctionTestHarnesses.forProcessFunction(new ParseOrDeadLetter<>(broken))) {
+            h.processElement(new StreamRecord<>(POST));
+            assertThat(h.extractOutputValues()).isEmpty();
+            assertThat(h.getSideOutput(ParseOrDeadLetter.DEAD_LETTERS)).singleElement()
+                    .satisfies(d -> assertThat(d.getValue().reason).contains("could not be parsed")
+                            .contains("IllegalStateException: a bug"));
+        }
+    }
+
     /** Statements take their time after parsing: the source gives them none. */
     @Test
     void recordsNotTimedAtTheSourceNeedNoTime() throws Exception {

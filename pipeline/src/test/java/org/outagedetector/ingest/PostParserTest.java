@@ -61,6 +61,8 @@ class PostParserTest {
                 Arguments.of("{\"text\":\"x\",\"created_at\":\"1970-01-01T00:00:00Z\"}", "field 'created_at' is out of range"),
                 Arguments.of("{\"text\":\"x\",\"created_at\":0}", "field 'created_at' is out of range"),
                 Arguments.of("{\"text\":\"x\",\"created_at\":\"2099-01-01T00:00:00Z\"}", "field 'created_at' is out of range"),
+                // java.time reads this year, but its epoch milliseconds overflow a long
+                Arguments.of("{\"text\":\"x\",\"created_at\":\"+300000000-01-01T00:00:00Z\"}", "field 'created_at' is out of range"),
                 Arguments.of("{\"text\":\"x\",\"created_at\":\"2012-06-21T16:01:05Z\",\"author_id\":[1]}",
                         "field 'author_id' must be a string or an integer"),
                 Arguments.of("{\"text\":\"x\",\"created_at\":\"2012-06-21T16:01:05Z\",\"lang\":5}", "field 'lang' must be a string"),
