@@ -9,6 +9,8 @@ import org.slf4j.LoggerFactory;
 
 import java.net.http.HttpClient;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
@@ -23,6 +25,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * beyond that is shed at once, logged and counted ({@code shed}), rather than waited for: waiting would
  * backpressure the detector and hold up every other output (the Kafka topic above all) for as long as this
  * one webhook is down.
+ * <p>
+ * The events of one incident go out one after the other, each once the one before is delivered or given up:
+ * sent side by side, a retried {@code open} could land after its {@code resolved}, and PagerDuty or
+ * Alertmanager would show a resolved outage as firing. Different incidents do not wait for each other. The
+ * retry budget of an event counts from when it came, its wait included, so the async timeout still holds.
+ * (All events of an incident reach the same instance: the detector is keyed by service and this operator
+ * follows it one to one.)
  */
 class WebhookDeliveryFunction extends RichAsyncFunction<AlertEvent, DeliveryResult> {
 
@@ -37,6 +46,8 @@ class WebhookDeliveryFunction extends RichAsyncFunction<AlertEvent, DeliveryResu
     private transient WebhookSender sender;
     private transient DeliveryMetrics metrics;
     private transient AtomicInteger pending;
+    /** Per incident, its latest event's delivery, while one is on its way; the next event follows it. */
+    private transient ConcurrentHashMap<String, CompletableFuture<DeliveryResult>> latestOfIncident;
 
     WebhookDeliveryFunction(WebhookTarget target, WebhookPayload payload, WebhookSettings settings) {
         this.target = target;
@@ -47,6 +58,7 @@ class WebhookDeliveryFunction extends RichAsyncFunction<AlertEvent, DeliveryResu
     @Override
     public void open(OpenContext openContext) {
         pending = new AtomicInteger();
+        latestOfIncident = new ConcurrentHashMap<>();
         metrics = new DeliveryMetrics(getRuntimeContext().getMetricGroup().addGroup("webhook"), pending::get);
         retryTimer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "webhook-retry " + target);
@@ -68,7 +80,13 @@ class WebhookDeliveryFunction extends RichAsyncFunction<AlertEvent, DeliveryResu
             complete(new DeliveryResult(target, event.eventKey(), DeliveryResult.Outcome.SHED, 0, 0, 0), resultFuture);
             return;
         }
-        sender.deliver(event).thenAccept(result -> {
+        long received = System.nanoTime();
+        // The sender's futures always complete normally, so a delivery after a failed one still goes.
+        CompletableFuture<DeliveryResult> delivery = latestOfIncident.compute(event.alertId, (id, before) ->
+                before == null ? sender.deliver(event, received)
+                        : before.thenCompose(done -> sender.deliver(event, received)));
+        delivery.whenComplete((result, error) -> latestOfIncident.remove(event.alertId, delivery));
+        delivery.thenAccept(result -> {
             // Freed before Flink's queue slot is: when this count has room, Flink's queue (one slot larger)
             // waits at most for results already on their way out, never for a delivery.
             pending.decrementAndGet();

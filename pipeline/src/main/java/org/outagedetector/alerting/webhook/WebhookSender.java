@@ -50,7 +50,12 @@ final class WebhookSender {
     }
 
     CompletableFuture<DeliveryResult> deliver(AlertEvent event) {
-        Delivery d = new Delivery(event.eventKey(), System.nanoTime());
+        return deliver(event, System.nanoTime());
+    }
+
+    /** As {@link #deliver(AlertEvent)}, the retry budget counted from {@code sinceNanos} ({@link System#nanoTime}). */
+    CompletableFuture<DeliveryResult> deliver(AlertEvent event, long sinceNanos) {
+        Delivery d = new Delivery(event.eventKey(), sinceNanos);
         try {
             d.request = request(event);
         } catch (RuntimeException e) {

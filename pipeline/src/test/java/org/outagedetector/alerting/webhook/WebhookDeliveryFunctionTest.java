@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -133,6 +134,44 @@ class WebhookDeliveryFunctionTest {
             function.asyncInvoke(TestAlerts.update("twitter", 4), fourth);
             assertThat(fourth.get()).singleElement().extracting(r -> r.outcome).isEqualTo(Outcome.DELIVERED);
             assertThat(server.requests()).hasSize(3);
+        }
+    }
+
+    /**
+     * An open whose first attempt fails, and its resolve right behind it: sent side by side, the resolve landed
+     * first and the retried open after it, so PagerDuty showed the resolved outage as firing.
+     */
+    @Test
+    void anIncidentsEventsArriveInTheirOrderThoughTheFirstIsRetried() throws Exception {
+        CountDownLatch otherIncidentArrived = new CountDownLatch(1);
+        AtomicBoolean failedOnce = new AtomicBoolean();
+        try (TestWebhookServer server = TestWebhookServer.start((request, index) -> {
+            String service = request.json().get("service").asText();
+            if (service.equals("gmail")) {
+                otherIncidentArrived.countDown();
+            } else if (!failedOnce.getAndSet(true)) {
+                // Twitter's open fails, but only once another incident's event got through meanwhile.
+                assertThat(otherIncidentArrived.await(30, TimeUnit.SECONDS)).isTrue();
+                return TestWebhookServer.Response.of(502);
+            }
+            return TestWebhookServer.Response.of(200);
+        })) {
+            open(new WebhookTarget(WebhookFormat.GENERIC, server.uri()));
+            Captured open = new Captured();
+            Captured resolved = new Captured();
+            Captured other = new Captured();
+
+            function.asyncInvoke(TestAlerts.open("twitter"), open);
+            function.asyncInvoke(TestAlerts.resolved("twitter"), resolved);
+            function.asyncInvoke(TestAlerts.open("gmail"), other);
+
+            assertThat(resolved.get()).singleElement().extracting(r -> r.outcome).isEqualTo(Outcome.DELIVERED);
+            assertThat(open.get()).singleElement().extracting(r -> r.attempts).isEqualTo(2);
+            assertThat(other.get()).singleElement().extracting(r -> r.attempts).isEqualTo(1);
+            assertThat(server.requests()).extracting(r -> r.json().get("service").asText() + " "
+                            + r.json().get("state").asText())
+                    .filteredOn(r -> r.startsWith("twitter"))
+                    .containsExactly("twitter open", "twitter open", "twitter resolved");
         }
     }
 

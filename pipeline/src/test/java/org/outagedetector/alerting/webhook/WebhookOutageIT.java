@@ -22,6 +22,7 @@ import org.outagedetector.testing.UndisturbedRun;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -100,20 +101,30 @@ class WebhookOutageIT {
                 Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
 
                 // The rest of the outage: deliveries keep being retried, all of them held, none shed or given up.
+                // Each incident's first event is retried; the ones after it wait their turn.
                 Thread.sleep(OUTAGE.minus(elapsed).toMillis());
                 assertThat(WebhookMetrics.of(METRICS, job.getJobID(), webhook.port()))
                         .containsEntry("pending", (long) undisturbed.size()).containsEntry("shed", 0L)
                         .containsEntry("failed", 0L).containsEntry("delivered", 0L);
-                assertThat(webhook.requests().size()).isGreaterThan(10 * undisturbed.size());
+                assertThat(webhook.requests().size()).isGreaterThan(10 * firstOfEachIncident(undisturbed).size());
                 assertThat(accepted).isEmpty();
 
                 up.set(true);
                 job.getJobExecutionResult().get(2, TimeUnit.MINUTES);
                 assertThat(stream.hasNext()).isFalse();
 
-                // Exactly the undisturbed run's alerts, each one once (no attempt timed out, so none twice).
+                // Exactly the undisturbed run's alerts, each one once (no attempt timed out, so none twice), and
+                // each incident's in its order.
                 assertThat(accepted).extracting(r -> new String(r.body(), StandardCharsets.UTF_8))
                         .containsExactlyInAnyOrderElementsOf(json(undisturbed));
+                for (String incident : firstOfEachIncident(undisturbed).keySet()) {
+                    assertThat(accepted).extracting(r -> r.json().get("alert_id").asText() + " "
+                                    + new String(r.body(), StandardCharsets.UTF_8))
+                            .filteredOn(line -> line.startsWith(incident + " "))
+                            .extracting(line -> line.substring(incident.length() + 1))
+                            .containsExactlyElementsOf(json(undisturbed.stream()
+                                    .filter(e -> e.alertId.equals(incident)).toList()));
+                }
                 assertThat(WebhookMetrics.of(METRICS, job.getJobID(), webhook.port()))
                         .containsEntry("delivered", (long) undisturbed.size()).containsEntry("pending", 0L)
                         .containsEntry("shed", 0L).containsEntry("failed", 0L);
@@ -126,9 +137,19 @@ class WebhookOutageIT {
             assertThat(bodiesByKey).hasSize(undisturbed.size());
             for (AlertEvent event : undisturbed) {
                 assertThat(bodiesByKey.get(WebhookSender.idempotencyKey(event.eventKey(), target)))
-                        .hasSizeGreaterThan(10).containsOnly(AlertJson.write(event));
+                        .containsOnly(AlertJson.write(event));
+            }
+            for (AlertEvent first : firstOfEachIncident(undisturbed).values()) {
+                assertThat(bodiesByKey.get(WebhookSender.idempotencyKey(first.eventKey(), target))).hasSizeGreaterThan(10);
             }
         }
+    }
+
+    /** Each incident's first event, by alert id. */
+    private static Map<String, AlertEvent> firstOfEachIncident(List<AlertEvent> events) {
+        Map<String, AlertEvent> first = new LinkedHashMap<>();
+        events.forEach(e -> first.putIfAbsent(e.alertId, e));
+        return first;
     }
 
     private static List<String> json(List<AlertEvent> events) {

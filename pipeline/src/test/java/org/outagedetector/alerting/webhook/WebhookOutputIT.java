@@ -148,9 +148,13 @@ class WebhookOutputIT {
                 new WebhookTarget(WebhookFormat.GENERIC, live.uri())), settings));
     }
 
-    /** Runs a job at parallelism 2 that sends EVENTS distinct alert events to each output. */
+    /**
+     * Runs a job at parallelism 2 that sends EVENTS alert events, each of its own incident, to each output (the
+     * events of one incident go out one after the other: WebhookDeliveryFunctionTest).
+     */
     private static JobClient deliverEvents(WebhookOutput... outputs) throws Exception {
-        List<AlertEvent> events = IntStream.range(0, EVENTS).mapToObj(i -> TestAlerts.update("twitter", i)).toList();
+        List<AlertEvent> events = IntStream.range(0, EVENTS).mapToObj(i -> TestAlerts.update("service" + i, i))
+                .toList();
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(2);
         DataStream<AlertEvent> alerts = env.fromData(events).name("alerts");
