@@ -32,7 +32,7 @@ final class SlackPayload implements WebhookPayload {
         ArrayNode fields = facts.putArray("fields");
         field(fields, "Service", e.service + (e.verified ? "" : " (not in the catalog)"));
         field(fields, "Severity", e.severity + " (" + e.state + ")");
-        field(fields, "Distinct authors", e.distinctAuthors + " in the last minute, peak " + e.peakAuthors);
+        field(fields, "Distinct authors", e.distinctAuthors + " in one minute, peak " + e.peakAuthors);
         field(fields, "Expected baseline", AlertText.expected(e) + " per minute");
         field(fields, "Started", AlertJson.time(e.startedAt));
         WebhookText.leadTime(e).ifPresent(t -> field(fields, "Lead time", t));

@@ -81,7 +81,7 @@ class WebhookPayloadTest {
         List<String> fields = new ArrayList<>();
         blocks.get(1).path("fields").forEach(f -> fields.add(f.path("text").asText()));
         assertThat(fields).contains("*Service*\ntwitter", "*Severity*\nmajor (update)",
-                "*Distinct authors*\n57 in the last minute, peak 57", "*Expected baseline*\n3.3 per minute",
+                "*Distinct authors*\n57 in one minute, peak 57", "*Expected baseline*\n3.3 per minute",
                 "*Lead time*\nthe alert came 7 min 30 s before the official statement");
 
         String samples = blocks.get(2).path("text").path("text").asText();
