@@ -21,6 +21,7 @@ final class DeliveryMetrics {
     private final Counter dropped;
     private final Counter failed;
     private final Counter shed;
+    private final Counter superseded;
     private final Histogram latencyMillis;
 
     DeliveryMetrics(MetricGroup group, IntSupplier pending) {
@@ -29,6 +30,7 @@ final class DeliveryMetrics {
         dropped = group.counter("dropped");
         failed = group.counter("failed");
         shed = group.counter("shed");
+        superseded = group.counter("superseded");
         Gauge<Integer> pendingGauge = pending::getAsInt;
         group.gauge("pending", pendingGauge);
         latencyMillis = group.histogram("latencyMillis", new DescriptiveStatisticsHistogram(LATENCY_WINDOW));
@@ -44,9 +46,10 @@ final class DeliveryMetrics {
             case DROPPED -> dropped.inc();
             case FAILED -> failed.inc();
             case SHED -> shed.inc();
+            case SUPERSEDED -> superseded.inc();
         }
         retried.inc(Math.max(r.attempts - 1, 0));
-        if (r.outcome != DeliveryResult.Outcome.SHED) {
+        if (r.attempts > 0) {
             latencyMillis.update(r.latencyMillis);
         }
     }

@@ -11,7 +11,9 @@ public class DeliveryResult {
         /** Every attempt failed transiently, or something unexpected went wrong. */
         FAILED,
         /** Never attempted: the webhook already had its maximum of deliveries pending. */
-        SHED
+        SHED,
+        /** Never attempted: a later event of the same incident had been sent (events restored out of order). */
+        SUPERSEDED
     }
 
     /** The target as {@link WebhookTarget#toString()} shows it: no path, no query, no token. */

@@ -1,6 +1,9 @@
 package org.outagedetector.alerting.webhook;
 
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.runtime.state.FunctionInitializationContext;
+import org.apache.flink.runtime.state.FunctionSnapshotContext;
+import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.streaming.api.functions.async.ResultFuture;
 import org.apache.flink.streaming.api.functions.async.RichAsyncFunction;
 import org.outagedetector.alerting.AlertEvent;
@@ -8,12 +11,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -26,14 +34,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  * backpressure the detector and hold up every other output (the Kafka topic above all) for as long as this
  * one webhook is down.
  * <p>
- * The events of one incident go out one after the other, each once the one before is delivered or given up:
- * sent side by side, a retried {@code open} could land after its {@code resolved}, and PagerDuty or
- * Alertmanager would show a resolved outage as firing. Different incidents do not wait for each other. The
- * retry budget of an event counts from when it came, its wait included, so the async timeout still holds.
- * (All events of an incident reach the same instance: the detector is keyed by service and this operator
- * follows it one to one.)
+ * The events of one incident go out one after the other, each once the one before is delivered or given up,
+ * earliest first: sent side by side, a retried {@code open} could land after its {@code resolved}, and
+ * PagerDuty or Alertmanager would show a resolved outage as firing. Different incidents do not wait for each
+ * other. The retry budget of an event counts from when it came, its wait included, so the async timeout still
+ * holds. An event earlier than one of its incident already sent is not sent at all ({@code superseded}): after
+ * a restore, Flink hands the pending events back in no particular order, and the first one sent may be a
+ * later one. (All events of an incident reach the same instance: the detector is keyed by service and this
+ * operator follows it one to one.)
  */
-class WebhookDeliveryFunction extends RichAsyncFunction<AlertEvent, DeliveryResult> {
+class WebhookDeliveryFunction extends RichAsyncFunction<AlertEvent, DeliveryResult> implements CheckpointedFunction {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(WebhookDeliveryFunction.class);
@@ -46,8 +56,14 @@ class WebhookDeliveryFunction extends RichAsyncFunction<AlertEvent, DeliveryResu
     private transient WebhookSender sender;
     private transient DeliveryMetrics metrics;
     private transient AtomicInteger pending;
-    /** Per incident, its latest event's delivery, while one is on its way; the next event follows it. */
-    private transient ConcurrentHashMap<String, CompletableFuture<DeliveryResult>> latestOfIncident;
+    /** Incidents whose events are waiting or were sent, by alert id; guarded by itself. */
+    private transient Map<String, IncidentQueue> incidents;
+    /** Arrival order, for events of one incident that rank the same. Task thread only. */
+    private transient long arrivals;
+    /** Restored from a checkpoint: the events Flink hands back are gathered, then sent in their order. */
+    private transient boolean restored;
+    /** While true, events wait without being sent; guarded by {@link #incidents}. */
+    private transient boolean gathering;
 
     WebhookDeliveryFunction(WebhookTarget target, WebhookPayload payload, WebhookSettings settings) {
         this.target = target;
@@ -58,7 +74,12 @@ class WebhookDeliveryFunction extends RichAsyncFunction<AlertEvent, DeliveryResu
     @Override
     public void open(OpenContext openContext) {
         pending = new AtomicInteger();
-        latestOfIncident = new ConcurrentHashMap<>();
+        incidents = new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, IncidentQueue> eldest) {
+                return size() > REMEMBERED_INCIDENTS && eldest.getValue().idle();
+            }
+        };
         metrics = new DeliveryMetrics(getRuntimeContext().getMetricGroup().addGroup("webhook"), pending::get);
         retryTimer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "webhook-retry " + target);
@@ -69,6 +90,36 @@ class WebhookDeliveryFunction extends RichAsyncFunction<AlertEvent, DeliveryResu
         Backoff backoff = new Backoff(settings.backoffBase(), settings.backoffMax(),
                 () -> ThreadLocalRandom.current().nextDouble());
         sender = new WebhookSender(client, retryTimer, target, payload, settings, backoff);
+        if (restored) {
+            // Flink hands the pending events back right after this, one after the other and in no particular
+            // order; sent as they came, the first of an incident could be a later one and the earlier ones
+            // would be superseded. They are all in long before this.
+            gathering = true;
+            retryTimer.schedule(this::sendGathered, RESTORE_GATHERING.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    @Override
+    public void initializeState(FunctionInitializationContext context) {
+        restored = context.isRestored();
+    }
+
+    /** The pending events are Flink's own operator state; this function keeps none. */
+    @Override
+    public void snapshotState(FunctionSnapshotContext context) {}
+
+    private void sendGathered() {
+        List<String> ready = new ArrayList<>();
+        synchronized (incidents) {
+            gathering = false;
+            incidents.forEach((id, incident) -> {
+                if (!incident.sending && !incident.waiting.isEmpty()) {
+                    incident.sending = true;
+                    ready.add(id);
+                }
+            });
+        }
+        ready.forEach(this::sendNext);
     }
 
     @Override
@@ -80,18 +131,51 @@ class WebhookDeliveryFunction extends RichAsyncFunction<AlertEvent, DeliveryResu
             complete(new DeliveryResult(target, event.eventKey(), DeliveryResult.Outcome.SHED, 0, 0, 0), resultFuture);
             return;
         }
-        long received = System.nanoTime();
-        // The sender's futures always complete normally, so a delivery after a failed one still goes.
-        CompletableFuture<DeliveryResult> delivery = latestOfIncident.compute(event.alertId, (id, before) ->
-                before == null ? sender.deliver(event, received)
-                        : before.thenCompose(done -> sender.deliver(event, received)));
-        delivery.whenComplete((result, error) -> latestOfIncident.remove(event.alertId, delivery));
-        delivery.thenAccept(result -> {
-            // Freed before Flink's queue slot is: when this count has room, Flink's queue (one slot larger)
-            // waits at most for results already on their way out, never for a delivery.
-            pending.decrementAndGet();
-            complete(result, resultFuture);
+        Waiting w = new Waiting(event, resultFuture, System.nanoTime(), arrivals++);
+        boolean start;
+        synchronized (incidents) {
+            IncidentQueue incident = incidents.computeIfAbsent(event.alertId, id -> new IncidentQueue());
+            incident.waiting.add(w);
+            start = !incident.sending && !gathering;
+            incident.sending |= start;
+        }
+        if (start) {
+            sendNext(event.alertId);
+        }
+    }
+
+    /** Sends the incident's earliest waiting event, and the next once that one is done. */
+    private void sendNext(String alertId) {
+        Waiting next;
+        synchronized (incidents) {
+            IncidentQueue incident = incidents.get(alertId);
+            next = incident.waiting.poll();
+            while (next != null && incident.lastSent != null && RANK.compare(next, incident.lastSent) < 0) {
+                LOG.warn("Webhook {}: not sending {}: {} was sent before it", target, next.event.eventKey(),
+                        incident.lastSent.event.eventKey());
+                finish(next, new DeliveryResult(target, next.event.eventKey(), DeliveryResult.Outcome.SUPERSEDED,
+                        0, 0, 0));
+                next = incident.waiting.poll();
+            }
+            if (next == null) {
+                incident.sending = false;
+                return;
+            }
+            incident.lastSent = next;
+        }
+        Waiting sent = next;
+        // The sender's futures always complete normally, so the event after a failed one still goes.
+        sender.deliver(sent.event, sent.receivedNanos).thenAccept(result -> {
+            finish(sent, result);
+            sendNext(alertId);
         });
+    }
+
+    private void finish(Waiting w, DeliveryResult result) {
+        // Freed before Flink's queue slot is: when this count has room, Flink's queue (one slot larger)
+        // waits at most for results already on their way out, never for a delivery.
+        pending.decrementAndGet();
+        complete(result, w.result);
     }
 
     private void complete(DeliveryResult result, ResultFuture<DeliveryResult> resultFuture) {
@@ -112,6 +196,31 @@ class WebhookDeliveryFunction extends RichAsyncFunction<AlertEvent, DeliveryResu
     public void close() {
         if (retryTimer != null) {
             retryTimer.shutdownNow();
+        }
+    }
+
+    /** How long a restored instance gathers the events Flink hands back before it sends them. */
+    private static final Duration RESTORE_GATHERING = Duration.ofMillis(200);
+
+    /** Incidents remembered once idle, for their last sent event; far more than are ever open at once. */
+    private static final int REMEMBERED_INCIDENTS = 10_000;
+
+    /** An incident's events in the order they were raised: by time, then open, update, resolved. */
+    private static final Comparator<Waiting> RANK = Comparator.comparingLong((Waiting w) -> w.event.detectedAt)
+            .thenComparingInt(w -> List.of(AlertEvent.OPEN, AlertEvent.UPDATE, AlertEvent.RESOLVED)
+                    .indexOf(w.event.state));
+
+    /** An event waiting for its turn, with the future Flink waits on. */
+    private record Waiting(AlertEvent event, ResultFuture<DeliveryResult> result, long receivedNanos, long arrival) {}
+
+    /** One incident's events for this webhook: at most one on its way, the rest waiting, earliest first. */
+    private static final class IncidentQueue {
+        final PriorityQueue<Waiting> waiting = new PriorityQueue<>(RANK.thenComparingLong(Waiting::arrival));
+        boolean sending;
+        Waiting lastSent;
+
+        boolean idle() {
+            return !sending && waiting.isEmpty();
         }
     }
 }

@@ -41,7 +41,8 @@ public class WebhookOutput implements AlertOutput {
     public void attach(DataStream<AlertEvent> alerts) {
         for (int i = 0; i < targets.size(); i++) {
             WebhookTarget target = targets.get(i);
-            String id = target.operatorId();
+            String id = target.operatorId(1 + (int) targets.subList(0, i).stream()
+                    .filter(target::sharesOperatorIdWith).count());
             // Deliveries need no event time. Without watermarks the unordered async queue hands each result
             // on as soon as it is done; with them, every later result (and every watermark) would queue up
             // behind a delivery that retries for minutes, until the full queue stalled the whole job.

@@ -3,10 +3,6 @@ package org.outagedetector.alerting.webhook;
 import java.io.Serializable;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Matcher;
@@ -57,15 +53,23 @@ public record WebhookTarget(WebhookFormat format, URI uri) implements Serializab
         }
     }
 
-    /** A stable operator id: same target, same id across restarts, without spelling out the URL. */
-    String operatorId() {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest((format + " " + uri).getBytes(StandardCharsets.UTF_8));
-            return "webhook-" + format.flagName() + "-" + HexFormat.of().formatHex(digest, 0, 6);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
+    /**
+     * The operator id of this webhook, the {@code ordinal}-th (from 1) of the webhooks with its format, host and
+     * port. Its state (the deliveries still pending) is restored by this id, so the id leaves out the URL's path
+     * and query: rotating a token there (Slack, Teams and Discord keep theirs in the path) keeps the pending
+     * deliveries, and they go to the new URL. Moving a webhook to another host, or another format, is another
+     * webhook (a restore then needs {@code --allowNonRestoredState}).
+     */
+    String operatorId(int ordinal) {
+        String port = uri.getPort() == -1 ? "" : "-" + uri.getPort();
+        return "webhook-" + format.flagName() + "-" + uri.getHost().toLowerCase(Locale.ROOT) + port
+                + (ordinal == 1 ? "" : "-" + ordinal);
+    }
+
+    /** Same format, host and port: told apart in {@link #operatorId(int)} by their order only. */
+    boolean sharesOperatorIdWith(WebhookTarget other) {
+        return format == other.format && uri.getHost().equalsIgnoreCase(other.uri.getHost())
+                && uri.getPort() == other.uri.getPort();
     }
 
     @Override

@@ -21,7 +21,7 @@ final class TestWebhookServer implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    record Request(Map<String, List<String>> headers, byte[] body) {
+    record Request(String path, Map<String, List<String>> headers, byte[] body) {
         String header(String name) {
             return headers.entrySet().stream().filter(h -> h.getKey().equalsIgnoreCase(name))
                     .map(h -> h.getValue().get(0)).findFirst().orElse(null);
@@ -57,7 +57,7 @@ final class TestWebhookServer implements AutoCloseable {
         server.setExecutor(executor);
         server.createContext("/", exchange -> {
             try (exchange) {
-                Request request = new Request(Map.copyOf(exchange.getRequestHeaders()),
+                Request request = new Request(exchange.getRequestURI().getPath(), Map.copyOf(exchange.getRequestHeaders()),
                         exchange.getRequestBody().readAllBytes());
                 int index;
                 synchronized (requests) {

@@ -6,6 +6,7 @@ import org.apache.flink.streaming.api.functions.async.ResultFuture;
 import org.apache.flink.streaming.util.MockStreamingRuntimeContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.outagedetector.alerting.AlertJson;
 import org.outagedetector.alerting.webhook.DeliveryResult.Outcome;
 
 import java.time.Duration;
@@ -172,6 +173,27 @@ class WebhookDeliveryFunctionTest {
                             + r.json().get("state").asText())
                     .filteredOn(r -> r.startsWith("twitter"))
                     .containsExactly("twitter open", "twitter open", "twitter resolved");
+        }
+    }
+
+    /** An incident's event that comes after a later one was sent would undo it at the receiver: it is not sent. */
+    @Test
+    void anEventEarlierThanOneAlreadySentIsSuperseded() throws Exception {
+        try (TestWebhookServer server = TestWebhookServer.ok()) {
+            open(new WebhookTarget(WebhookFormat.GENERIC, server.uri()));
+            Captured later = new Captured();
+            Captured earlier = new Captured();
+
+            function.asyncInvoke(TestAlerts.update("twitter", 5), later);
+            function.asyncInvoke(TestAlerts.update("twitter", 2), earlier);
+
+            assertThat(later.get()).singleElement().extracting(r -> r.outcome).isEqualTo(Outcome.DELIVERED);
+            assertThat(earlier.get()).singleElement().satisfies(r -> {
+                assertThat(r.outcome).isEqualTo(Outcome.SUPERSEDED);
+                assertThat(r.attempts).isZero();
+            });
+            assertThat(server.requests()).singleElement().satisfies(r -> assertThat(r.json().get("detected_at")
+                    .asText()).isEqualTo(AlertJson.time(TestAlerts.update("twitter", 5).detectedAt)));
         }
     }
 

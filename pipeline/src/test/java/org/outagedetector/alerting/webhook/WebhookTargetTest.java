@@ -64,16 +64,21 @@ class WebhookTargetTest {
         assertThat(WebhookTarget.parse("http://127.0.0.1:9000").toString()).isEqualTo("generic=http://127.0.0.1:9000");
     }
 
+    /** A savepoint's pending deliveries are restored by this id: a rotated token must not orphan them. */
     @Test
-    void operatorIdIsStableAndDistinctWithoutSpellingOutTheUrl() {
-        String a = WebhookTarget.parse("slack=https://hooks.slack.com/services/T0/B0/SECRETTOKEN").operatorId();
+    void operatorIdSurvivesARotatedTokenAndNeverSpellsItOut() {
+        WebhookTarget slack = WebhookTarget.parse("slack=https://hooks.slack.com/services/T0/B0/SECRETTOKEN");
+        String a = slack.operatorId(1);
 
-        assertThat(a).isEqualTo(WebhookTarget.parse("slack=https://hooks.slack.com/services/T0/B0/SECRETTOKEN")
-                .operatorId());
-        assertThat(a).matches("webhook-slack-[0-9a-f]{12}");
-        assertThat(a).isNotEqualTo(WebhookTarget.parse("slack=https://hooks.slack.com/services/T0/B0/OTHER")
-                .operatorId());
-        assertThat(a).isNotEqualTo(WebhookTarget.parse("https://hooks.slack.com/services/T0/B0/SECRETTOKEN")
-                .operatorId());
+        assertThat(a).isEqualTo("webhook-slack-hooks.slack.com").doesNotContain("SECRETTOKEN");
+        WebhookTarget rotated = WebhookTarget.parse("slack=https://hooks.slack.com/services/T0/B0/NEWTOKEN");
+        assertThat(rotated.operatorId(1)).isEqualTo(a);
+        assertThat(rotated.sharesOperatorIdWith(slack)).isTrue();
+        assertThat(WebhookTarget.parse("https://hooks.slack.com/services/T0/B0/SECRETTOKEN").operatorId(1))
+                .isEqualTo("webhook-generic-hooks.slack.com");
+        WebhookTarget elsewhere = WebhookTarget.parse("slack=https://chat.example:8443/hook");
+        assertThat(elsewhere.operatorId(1)).isEqualTo("webhook-slack-chat.example-8443");
+        assertThat(elsewhere.sharesOperatorIdWith(slack)).isFalse();
+        assertThat(slack.operatorId(2)).isEqualTo("webhook-slack-hooks.slack.com-2");
     }
 }
