@@ -4,12 +4,16 @@ import org.outagedetector.alerting.AlertOutput;
 import org.outagedetector.alerting.webhook.WebhookOutput;
 import org.outagedetector.alerting.webhook.WebhookSettings;
 import org.outagedetector.alerting.webhook.WebhookTarget;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /** The sink flags shared by `run`, `replay` and `demo` (CONTRACT.md). */
 public class AlertSinkOptions {
@@ -41,23 +45,42 @@ public class AlertSinkOptions {
                     + "the other outputs. Default: 1000.")
     Integer maxInFlight;
 
-    /** The webhook output, if any webhook was named. */
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
+    /**
+     * The webhook output, if any webhook was named. Commands call this before they start anything: a flag the
+     * webhook classes reject is a usage error naming that flag.
+     */
     List<AlertOutput> outputs() {
         if (webhooks.isEmpty()) {
             return List.of();
         }
-        WebhookSettings settings = WebhookSettings.defaults();
-        settings = secretFile != null ? settings.withSecretFile(secretFile)
-                : settings.withSecretFromEnvironment(System.getenv());
+        List<WebhookTarget> targets = flag("--webhook", webhooks, w -> w.stream().map(WebhookTarget::parse).toList());
+        WebhookSettings settings = secretFile != null
+                ? flag("--webhook-secret-file", WebhookSettings.defaults(), s -> s.withSecretFile(secretFile))
+                : flag(WebhookSettings.SECRET_ENV, WebhookSettings.defaults(),
+                        s -> s.withSecretFromEnvironment(System.getenv()));
         if (pagerDutyRoutingKey != null) {
-            settings = settings.withPagerDutyRoutingKey(pagerDutyRoutingKey);
+            settings = flag("--pagerduty-routing-key", settings, s -> s.withPagerDutyRoutingKey(pagerDutyRoutingKey));
         }
         if (retryFor != null) {
-            settings = settings.withRetryFor(retryFor);
+            settings = flag("--webhook-retry-for", settings, s -> s.withRetryFor(retryFor));
         }
         if (maxInFlight != null) {
-            settings = settings.withMaxInFlight(maxInFlight);
+            settings = flag("--webhook-max-in-flight", settings, s -> s.withMaxInFlight(maxInFlight));
         }
-        return List.of(new WebhookOutput(webhooks.stream().map(WebhookTarget::parse).toList(), settings));
+        // The output checks what spans flags: a pagerduty webhook's routing key, the same webhook given twice.
+        AlertOutput output = flag("--webhook", settings, s -> new WebhookOutput(targets, s));
+        return List.of(output);
+    }
+
+    /** {@code apply} to {@code value}; what it rejects as an illegal argument is a usage error about {@code name}. */
+    private <T, R> R flag(String name, T value, Function<T, R> apply) {
+        try {
+            return apply.apply(value);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(command.commandLine(), name + ": " + e.getMessage(), e);
+        }
     }
 }

@@ -40,6 +40,11 @@ public class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        List<AlertOutput> outputs = new ArrayList<>(List.of(new ConsoleAlertOutput()));
+        outputs.addAll(sinks.outputs()); // a bad sink flag fails here, before the banner
+        if (alertsFile != null) {
+            outputs.add(new JsonLinesAlertOutput(alertsFile));
+        }
         Scenario scenario = new Scenario(Scenarios.twitter2012());
         System.out.printf("""
                 Outage detector demo: %,d posts from %s to %s (event time), replayed as fast as possible.
@@ -49,11 +54,6 @@ public class DemoCommand implements Callable<Integer> {
                 that with the service's own baseline for that time of day.%n%n""",
                 scenario.size(), scenario.spec().start, scenario.spec().start.plus(scenario.spec().length),
                 scenario.spec().background.size());
-        List<AlertOutput> outputs = new ArrayList<>(List.of(new ConsoleAlertOutput()));
-        outputs.addAll(sinks.outputs());
-        if (alertsFile != null) {
-            outputs.add(new JsonLinesAlertOutput(alertsFile));
-        }
         StreamExecutionEnvironment env = LocalRun.environment(parallelism);
         List<AlertEvent> alerts = LocalRun.execute(env,
                 new OutageDetectorJob.Inputs(Sources.scenario(scenario), Sources.lines(scenario.statements())),

@@ -1,5 +1,6 @@
 package org.outagedetector.cli;
 
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParameterException;
@@ -15,25 +16,34 @@ import java.util.concurrent.Callable;
 public class Main implements Runnable {
 
     public static void main(String[] args) throws Exception {
-        String[] effective = withDefaultCommand(args);
-        int code = execute(effective);
-        if (effective[0].equals("run")) {
-            // `run` executes inside the Flink client or, for REST submissions, inside the JobManager:
-            // never System.exit there; failures propagate as exceptions, as Flink expects.
-            if (code != 0) {
-                throw new IllegalArgumentException("outage-detector run: invalid arguments (exit code " + code + ")");
-            }
-            return;
+        if (StreamExecutionEnvironment.areExplicitEnvironmentsAllowed()) {
+            System.exit(execute(args));
         }
-        System.exit(code);
+        // Inside the Flink client or, for REST submissions, the JobManager (they set a context environment
+        // before calling main): never System.exit there; failures propagate as exceptions, as Flink expects,
+        // and a usage error is the exception itself, so the failed submission says what was wrong.
+        String[] effective = withDefaultCommand(args);
+        int code = invoke(effective);
+        if (code != 0) {
+            throw new IllegalStateException("outage-detector " + effective[0] + " failed (exit code " + code + ")");
+        }
     }
 
     /**
-     * Runs a command line and returns its exit code (tests call this instead of {@link #main}). Exceptions
-     * from a command propagate, so that Flink's own control flow (job graph extraction) keeps working.
+     * Runs a command line and returns its exit code, 2 for a usage error (tests call this instead of
+     * {@link #main}). Other exceptions from a command propagate, so that Flink's own control flow (job graph
+     * extraction) keeps working.
      */
     public static int execute(String... args) throws Exception {
-        String[] effective = withDefaultCommand(args);
+        try {
+            return invoke(withDefaultCommand(args));
+        } catch (ParameterException alreadyPrinted) {
+            return 2;
+        }
+    }
+
+    /** Runs a command line; a usage error is printed to stderr, then thrown. */
+    private static int invoke(String[] effective) throws Exception {
         CommandLine cli = parser(effective);
         ParseResult parsed;
         try {
@@ -41,7 +51,7 @@ public class Main implements Runnable {
         } catch (ParameterException e) {
             System.err.println(e.getMessage());
             e.getCommandLine().usage(System.err);
-            return 2;
+            throw e;
         }
         if (CommandLine.printHelpIfRequested(parsed)) {
             return 0;
@@ -59,7 +69,7 @@ public class Main implements Runnable {
             return 0;
         } catch (ParameterException e) {
             System.err.println(e.getMessage());
-            return 2;
+            throw e;
         }
     }
 

@@ -14,10 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,10 +23,9 @@ import java.util.concurrent.Callable;
         description = "Runs the spike detector over every *.csv (timestamp,value) in --input, row by row as a "
                 + "stream, and writes timestamp,value,anomaly_score to the same file name in --output. The score is "
                 + "1 on the row where an alert opens and 0 elsewhere: a flickering outage that recurs under the same "
-                + "incident id is not a new detection.")
+                + "incident id is not a new detection. A file with a malformed row is skipped (its line is named) "
+                + "and the exit code is then 2; the other files are still scored.")
 public class NabCommand implements Callable<Integer> {
-
-    private static final DateTimeFormatter NAB_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     @Option(names = "--input", required = true, paramLabel = "DIR", description = "Directory of NAB-style CSV files.")
     Path input;
@@ -46,44 +41,39 @@ public class NabCommand implements Callable<Integer> {
         }
         Files.createDirectories(output);
         int files = 0;
+        int rejected = 0;
         try (DirectoryStream<Path> csvs = Files.newDirectoryStream(input, "*.csv")) {
             for (Path csv : csvs) {
-                score(csv, output.resolve(csv.getFileName()));
-                files++;
+                try {
+                    score(NabCsv.read(csv), output.resolve(csv.getFileName()));
+                    files++;
+                } catch (NabCsv.MalformedRow e) {
+                    // One bad file costs only its own scores; the others are still worth having.
+                    System.err.println("nab: skipped " + e.getMessage());
+                    rejected++;
+                }
             }
         }
-        System.err.println("nab: scored " + files + " file(s) into " + output);
-        return 0;
+        System.err.println("nab: scored " + files + " file(s) into " + output
+                + (rejected == 0 ? "" : ", skipped " + rejected + " malformed file(s)"));
+        return rejected == 0 ? 0 : 2;
     }
 
-    static void score(Path in, Path out) throws IOException {
-        List<String> lines = Files.readAllLines(in, StandardCharsets.UTF_8);
-        List<String[]> rows = new ArrayList<>();
-        for (String line : lines.subList(1, lines.size())) {
-            if (!line.isBlank()) {
-                rows.add(line.split(",", -1));
-            }
-        }
-        long[] times = rows.stream().mapToLong(r -> parseTime(r[0])).toArray();
+    private static void score(List<NabCsv.Row> rows, Path out) throws IOException {
+        long[] times = rows.stream().mapToLong(NabCsv.Row::millis).toArray();
         DetectorConfig cfg = DetectorConfig.defaults();
         cfg.stepMillis = typicalStep(times);
         OutageDetector detector = new OutageDetector(cfg);
         ServiceState state = new ServiceState();
         try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
             w.write("timestamp,value,anomaly_score\n");
-            for (int i = 0; i < rows.size(); i++) {
-                String[] r = rows.get(i);
-                int count = (int) Math.round(Double.parseDouble(r[1].trim()));
+            for (NabCsv.Row r : rows) {
                 boolean[] opened = {false};
-                detector.onStep(state, new MinuteEvidence("series", true, times[i], count, count, List.of(), List.of(), 0),
-                        e -> opened[0] |= AlertEvent.OPEN.equals(e.state));
-                w.write(r[0] + "," + r[1] + "," + (opened[0] ? "1.0" : "0.0") + "\n");
+                detector.onStep(state, new MinuteEvidence("series", true, r.millis(), r.count(), r.count(), List.of(),
+                        List.of(), 0), e -> opened[0] |= AlertEvent.OPEN.equals(e.state));
+                w.write(r.timestamp() + "," + r.value() + "," + (opened[0] ? "1.0" : "0.0") + "\n");
             }
         }
-    }
-
-    private static long parseTime(String s) {
-        return LocalDateTime.parse(s.trim(), NAB_TIME).toInstant(ZoneOffset.UTC).toEpochMilli();
     }
 
     /** The most common spacing between rows: the series' step. */

@@ -71,6 +71,38 @@ class NabCommandTest {
         assertThat(marked).containsExactly(500, 700);
     }
 
+    /**
+     * A malformed row rejects its own file, named with the line, and leaves no partial output; the other files are
+     * still scored in full, and the exit code says that something was skipped.
+     */
+    @Test
+    void aMalformedRowSkipsOnlyItsFile() throws Exception {
+        Path in = Files.createDirectories(dir.resolve("in"));
+        Path out = dir.resolve("out");
+        List<String> good = series();
+        Files.write(in.resolve("good.csv"), good, StandardCharsets.UTF_8);
+        List<String> badRow = new ArrayList<>(good);
+        badRow.add(3, "bad,row");
+        Files.write(in.resolve("bad_row.csv"), badRow, StandardCharsets.UTF_8);
+        List<String> badValue = new ArrayList<>(good);
+        badValue.set(5, "2015-03-02 00:20:53,twelve");
+        Files.write(in.resolve("bad_value.csv"), badValue, StandardCharsets.UTF_8);
+
+        Printed nab = Printed.execute("nab", "--input", in.toString(), "--output", out.toString());
+
+        assertThat(nab.exitCode()).isEqualTo(2);
+        assertThat(nab.err().lines()).contains(
+                "nab: skipped " + in.resolve("bad_row.csv") + ":4: timestamp 'bad' is not yyyy-MM-dd HH:mm:ss",
+                "nab: skipped " + in.resolve("bad_value.csv") + ":6: value 'twelve' is not a number");
+        assertThat(out.resolve("bad_row.csv")).doesNotExist();
+        assertThat(out.resolve("bad_value.csv")).doesNotExist();
+        List<String> scored = Files.readAllLines(out.resolve("good.csv"), StandardCharsets.UTF_8);
+        assertThat(scored).hasSize(good.size());
+        for (int i = 1; i < scored.size(); i++) {
+            assertThat(scored.get(i)).startsWith(good.get(i) + ",");
+        }
+    }
+
     @Test
     void rejectsAMissingInputDirectory() {
         int exit = new CommandLine(new NabCommand())
