@@ -20,7 +20,7 @@ public class AlertSinkOptions {
 
     @Option(names = "--webhook", paramLabel = "[FORMAT=]URL",
             description = "Send alerts to this URL; FORMAT is generic (default), alertmanager, slack or pagerduty. "
-                    + "Repeatable.")
+                    + "Repeatable; in run's --config: webhook.1=[FORMAT=]URL, webhook.2=...")
     List<String> webhooks = new ArrayList<>();
 
     @Option(names = "--webhook-secret-file", paramLabel = "FILE",

@@ -44,13 +44,14 @@ public class Main implements Runnable {
 
     /** Runs a command line; a usage error is printed to stderr, then thrown. */
     private static int invoke(String[] effective) throws Exception {
-        CommandLine cli = parser(effective);
         ParseResult parsed;
         try {
-            parsed = cli.parseArgs(effective);
+            parsed = parse(effective);
         } catch (ParameterException e) {
             System.err.println(e.getMessage());
-            e.getCommandLine().usage(System.err);
+            if (!(e instanceof ConfigFileDefaults.BadFile)) {
+                e.getCommandLine().usage(System.err);
+            }
             throw e;
         }
         if (CommandLine.printHelpIfRequested(parsed)) {
@@ -73,14 +74,22 @@ public class Main implements Runnable {
         }
     }
 
-    /** The whole command line's parser, with `run`'s defaults from the --config file among {@code args}. */
-    static CommandLine parser(String[] args) {
+    /**
+     * The whole command line's parse, with `run`'s defaults from the --config file among {@code args}. With a
+     * file it parses twice: the command line alone tells which repeatable flags it sets, and the file's values
+     * of the others go in front of it for the parse that counts.
+     */
+    static ParseResult parse(String[] args) {
         CommandLine cli = commandLine(new Main());
-        ConfigFileDefaults config = ConfigFileDefaults.fromArgs(args);
-        if (config != null) {
-            cli.getSubcommands().get("run").setDefaultValueProvider(config);
+        ConfigFileDefaults config = args[0].equals("run")
+                ? ConfigFileDefaults.fromArgs(args, cli.getSubcommands().get("run").getCommandSpec()) : null;
+        if (config == null) {
+            return cli.parseArgs(args);
         }
-        return cli;
+        ParseResult commandLineAlone = cli.parseArgs(args).subcommand();
+        CommandLine withFile = commandLine(new Main());
+        withFile.getSubcommands().get("run").setDefaultValueProvider(config);
+        return withFile.parseArgs(config.withRepeatableFlags(args, commandLineAlone));
     }
 
     /** The parser for a command object, with the settings every command line here shares. */

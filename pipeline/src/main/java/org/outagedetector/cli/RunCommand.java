@@ -40,11 +40,15 @@ import java.util.concurrent.Callable;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "The production job: posts and status updates from Kafka, alerts to a Kafka topic (exactly "
-                + "once), to webhooks and to the log. Every flag can also be given in --config FILE "
-                + "(a properties file whose keys are the flag names without the dashes).")
+                + "once), to webhooks and to the log. Every flag can also be given in --config FILE.")
 public class RunCommand implements Callable<Integer> {
 
-    @Option(names = "--config", paramLabel = "FILE", description = "Properties file with defaults for every flag.")
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Properties file with defaults for every flag: keys are the flag names without the dashes "
+                    + "(checkpoint-interval=30s). A repeatable flag takes several values as numbered keys, "
+                    + "webhook.1=..., webhook.2=..., in numeric order (one value may be plain webhook=...); a value "
+                    + "is never split at commas. Flags on the command line win; a repeatable one given there "
+                    + "replaces the file's values. An unknown or repeated key is an error.")
     Path config;
 
     @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT[,...]",
@@ -110,7 +114,8 @@ public class RunCommand implements Callable<Integer> {
     Duration transactionTimeout;
 
     @Option(names = "--kafka-property", paramLabel = "KEY=VALUE",
-            description = "Passed to every Kafka client (security.protocol, sasl.*, ssl.*, ...). Repeatable.")
+            description = "Passed to every Kafka client (security.protocol, sasl.*, ssl.*, ...). Repeatable; in "
+                    + "--config: kafka-property.1=KEY=VALUE, kafka-property.2=...")
     Map<String, String> kafkaProperties = new java.util.LinkedHashMap<>();
 
     @Option(names = "--kafka-properties-file", paramLabel = "FILE",

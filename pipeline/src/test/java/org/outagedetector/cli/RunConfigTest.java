@@ -18,7 +18,7 @@ class RunConfigTest {
     Path dir;
 
     private RunCommand parse(String... args) {
-        ParseResult parsed = Main.parser(args).parseArgs(args);
+        ParseResult parsed = Main.parse(args);
         return (RunCommand) parsed.subcommand().commandSpec().userObject();
     }
 
