@@ -183,11 +183,23 @@ class WebhookDeliveryFunction extends RichAsyncFunction<AlertEvent, DeliveryResu
         resultFuture.complete(List.of(result));
     }
 
-    /** Unreachable while the async timeout exceeds the retry budget; here so that it stays harmless if not. */
+    /**
+     * An event still waiting behind its incident's earlier ones when the async timeout (the retry budget and a
+     * margin, from when it came) runs out is given up, and never sent. A delivery on its way cannot outlive the
+     * retry budget; that case is here so that it stays harmless if it ever did.
+     */
     @Override
     public void timeout(AlertEvent event, ResultFuture<DeliveryResult> resultFuture) {
-        LOG.error("Webhook {}: delivery of {} outlived the async timeout; counted as failed", target,
-                event.eventKey());
+        boolean waiting;
+        synchronized (incidents) {
+            IncidentQueue incident = incidents.get(event.alertId);
+            waiting = incident != null && incident.waiting.removeIf(w -> w.result == resultFuture);
+        }
+        if (waiting) {
+            pending.decrementAndGet();
+        }
+        LOG.error("Webhook {}: {} of {} outlived the async timeout; counted as failed", target,
+                waiting ? "the wait" : "the delivery", event.eventKey());
         complete(new DeliveryResult(target, event.eventKey(), DeliveryResult.Outcome.FAILED, 0, 0,
                 settings.asyncTimeout().toMillis()), resultFuture);
     }

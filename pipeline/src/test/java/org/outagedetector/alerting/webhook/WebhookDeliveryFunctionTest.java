@@ -6,6 +6,7 @@ import org.apache.flink.streaming.api.functions.async.ResultFuture;
 import org.apache.flink.streaming.util.MockStreamingRuntimeContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.outagedetector.alerting.AlertEvent;
 import org.outagedetector.alerting.AlertJson;
 import org.outagedetector.alerting.webhook.DeliveryResult.Outcome;
 
@@ -194,6 +195,37 @@ class WebhookDeliveryFunctionTest {
             });
             assertThat(server.requests()).singleElement().satisfies(r -> assertThat(r.json().get("detected_at")
                     .asText()).isEqualTo(AlertJson.time(TestAlerts.update("twitter", 5).detectedAt)));
+        }
+    }
+
+    /** Behind an incident's event that a hanging webhook holds, the next one gives up at its timeout, unsent. */
+    @Test
+    void anEventStillWaitingAtItsTimeoutIsGivenUpAndNeverSent() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        try (TestWebhookServer server = TestWebhookServer.start((request, index) -> {
+            release.await(30, TimeUnit.SECONDS);
+            return TestWebhookServer.Response.of(200);
+        })) {
+            open(new WebhookTarget(WebhookFormat.GENERIC, server.uri()));
+            Captured held = new Captured();
+            Captured waiting = new Captured();
+            AlertEvent second = TestAlerts.update("twitter", 2);
+
+            function.asyncInvoke(TestAlerts.update("twitter", 1), held);
+            function.asyncInvoke(second, waiting);
+            assertThat(server.awaitRequests(1, Duration.ofSeconds(30))).isTrue();
+            function.timeout(second, waiting);
+
+            assertThat(waiting.get()).singleElement().extracting(r -> r.outcome).isEqualTo(Outcome.FAILED);
+            release.countDown();
+            assertThat(held.get()).singleElement().extracting(r -> r.outcome).isEqualTo(Outcome.DELIVERED);
+            // A later event of the incident goes next: had the given-up one stayed in line, it would come first.
+            Captured third = new Captured();
+            function.asyncInvoke(TestAlerts.update("twitter", 3), third);
+            assertThat(third.get()).singleElement().extracting(r -> r.outcome).isEqualTo(Outcome.DELIVERED);
+            assertThat(server.requests()).extracting(r -> r.json().get("detected_at").asText()).containsExactly(
+                    AlertJson.time(TestAlerts.update("twitter", 1).detectedAt),
+                    AlertJson.time(TestAlerts.update("twitter", 3).detectedAt));
         }
     }
 
