@@ -1,11 +1,8 @@
 package org.outagedetector.ingest;
 
-import org.apache.flink.api.common.eventtime.Watermark;
-import org.apache.flink.api.common.eventtime.WatermarkOutput;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,19 +15,8 @@ class CorroboratedProgressTest {
     private static final long STRAY = 1_767_225_600_000L; // 2026-01-01T00:00:00Z
 
     private final CorroboratedProgress<String> generator = new CorroboratedProgress<>(Duration.ofMillis(DISORDER));
-    private final List<Long> watermarks = new ArrayList<>();
-    private final WatermarkOutput out = new WatermarkOutput() {
-        @Override
-        public void emitWatermark(Watermark watermark) {
-            watermarks.add(watermark.getTimestamp());
-        }
-
-        @Override
-        public void markIdle() {}
-
-        @Override
-        public void markActive() {}
-    };
+    private final WatermarksSeen out = new WatermarksSeen();
+    private final List<Long> watermarks = out.timestamps;
 
     /** Feeds the posts' times, then asks for the watermark; returns it, or null if none was emitted. */
     private Long after(long... times) {

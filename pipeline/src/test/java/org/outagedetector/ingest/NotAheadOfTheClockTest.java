@@ -1,12 +1,9 @@
 package org.outagedetector.ingest;
 
 import org.apache.flink.api.common.eventtime.BoundedOutOfOrdernessWatermarks;
-import org.apache.flink.api.common.eventtime.Watermark;
-import org.apache.flink.api.common.eventtime.WatermarkOutput;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -18,19 +15,8 @@ class NotAheadOfTheClockTest {
     private static final long HOUR = 3_600_000L;
 
     private final AtomicLong clock = new AtomicLong(NOW);
-    private final List<Long> watermarks = new ArrayList<>();
-    private final WatermarkOutput out = new WatermarkOutput() {
-        @Override
-        public void emitWatermark(Watermark watermark) {
-            watermarks.add(watermark.getTimestamp());
-        }
-
-        @Override
-        public void markIdle() {}
-
-        @Override
-        public void markActive() {}
-    };
+    private final WatermarksSeen out = new WatermarksSeen();
+    private final List<Long> watermarks = out.timestamps;
     private final NotAheadOfTheClock<String> generator =
             new NotAheadOfTheClock<>(new BoundedOutOfOrdernessWatermarks<>(Duration.ofSeconds(30)), clock::get);
 
