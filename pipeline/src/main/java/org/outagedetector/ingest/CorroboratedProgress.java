@@ -38,10 +38,12 @@ final class CorroboratedProgress<T> implements WatermarkGenerator<T> {
         if (withinReach(eventTimestamp)) {
             newest = Math.max(newest, eventTimestamp);
             jump = NONE; // back at the partition's own time: the jump was a stray
-        } else if (jump == NONE) {
+        } else if (jump == NONE || eventTimestamp == jump) {
+            // A post repeated (a producer's retry, a duplicated line) is the same stray again: no confirmation.
             jump = eventTimestamp;
         } else {
-            // A second post in a row beyond reach: the partition has moved on, at least to the earlier of the two.
+            // A second post in a row beyond reach, at another time: the partition has moved on, at least to the
+            // earlier of the two.
             long later = Math.max(jump, eventTimestamp);
             newest = Math.min(jump, eventTimestamp);
             jump = NONE;

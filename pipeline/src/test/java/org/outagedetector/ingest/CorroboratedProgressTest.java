@@ -42,6 +42,14 @@ class CorroboratedProgressTest {
         assertThat(after(T + 3 * SECOND)).isEqualTo(T + 3 * SECOND - DISORDER - 1);
     }
 
+    /** A producer's retry or a duplicated line repeats the stray exactly: that confirms nothing. */
+    @Test
+    void aRepeatedStrayIsStillAStray() {
+        after(T, T + SECOND);
+        assertThat(after(STRAY, STRAY, STRAY)).isEqualTo(T + SECOND - DISORDER - 1);
+        assertThat(after(T + 2 * SECOND)).isEqualTo(T + 2 * SECOND - DISORDER - 1);
+    }
+
     @Test
     void aStreamThatMovesOnIsFollowedFromTheSecondPostThere() {
         after(T, T + SECOND);

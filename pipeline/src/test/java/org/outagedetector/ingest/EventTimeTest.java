@@ -150,7 +150,7 @@ class EventTimeTest {
         p.tick(5_000);
         p.out.calls.clear();
 
-        p.read(T + 600_000);
+        p.read(T + 599_999);
         p.read(T + 600_000);
         p.tick(200);
         assertThat(p.out.calls).containsExactly("active");
@@ -165,7 +165,7 @@ class EventTimeTest {
         LivePartition p = new LivePartition();
         p.start(T);
         p.tick(5_000);
-        p.read(T + 60_000);
+        p.read(T + 59_999);
         p.read(T + 60_000);
         p.tick(200);
         p.out.calls.clear();
@@ -176,12 +176,12 @@ class EventTimeTest {
     @Test
     void aRawPostIsTimedByItsCreatedAt() {
         LivePartition p = new LivePartition();
-        byte[] raw = "{\"id\":\"1\",\"text\":\"gmail not loading\",\"created_at\":\"2012-06-21T16:00:00Z\"}"
-                .getBytes(StandardCharsets.UTF_8);
-        p.read(raw);
-        p.read(raw);
+        p.read("{\"id\":\"1\",\"text\":\"gmail not loading\",\"created_at\":\"2012-06-21T15:59:59Z\"}"
+                .getBytes(StandardCharsets.UTF_8));
+        p.read("{\"id\":\"2\",\"text\":\"gmail not loading\",\"created_at\":\"2012-06-21T16:00:00Z\"}"
+                .getBytes(StandardCharsets.UTF_8));
         p.tick(200);
-        assertThat(p.timestamps).containsExactly(T, T);
+        assertThat(p.timestamps).containsExactly(T - 1_000, T);
         assertThat(p.out.calls).containsExactly("watermark " + (T - 30_001));
     }
 

@@ -22,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -149,19 +150,15 @@ class WebhookDeliveryFunction extends RichAsyncFunction<AlertEvent, DeliveryResu
         Waiting next;
         synchronized (incidents) {
             IncidentQueue incident = incidents.get(alertId);
-            next = incident.waiting.poll();
-            while (next != null && incident.lastSent != null && RANK.compare(next, incident.lastSent) < 0) {
-                LOG.warn("Webhook {}: not sending {}: {} was sent before it", target, next.event.eventKey(),
-                        incident.lastSent.event.eventKey());
-                finish(next, new DeliveryResult(target, next.event.eventKey(), DeliveryResult.Outcome.SUPERSEDED,
-                        0, 0, 0));
+            do {
                 next = incident.waiting.poll();
-            }
+            } while (next != null && !sendable(incident, next));
+            incident.current = next;
             if (next == null) {
                 incident.sending = false;
                 return;
             }
-            incident.lastSent = next;
+            incident.lastSent = next.rank();
         }
         Waiting sent = next;
         // The sender's futures always complete normally, so the event after a failed one still goes.
@@ -171,11 +168,35 @@ class WebhookDeliveryFunction extends RichAsyncFunction<AlertEvent, DeliveryResu
         });
     }
 
+    /** Whether the incident's next event may go now; one that may not is finished here, with its reason. */
+    private boolean sendable(IncidentQueue incident, Waiting w) {
+        if (incident.lastSent != null && w.rank().compareTo(incident.lastSent) < 0) {
+            LOG.warn("Webhook {}: not sending {}: a later event of its incident was sent before it", target,
+                    w.event.eventKey());
+            finish(w, new DeliveryResult(target, w.event.eventKey(), DeliveryResult.Outcome.SUPERSEDED, 0, 0, 0));
+            return false;
+        }
+        // Its first attempt must be able to end before Flink's async timeout, counted from when it came: else
+        // that timeout would report it failed while the request still reached the receiver.
+        Duration waited = Duration.ofNanos(System.nanoTime() - w.receivedNanos);
+        if (waited.plus(settings.attemptTimeout()).compareTo(settings.asyncTimeout()) >= 0) {
+            LOG.error("Webhook {}: giving up on {} unsent: it waited {} s behind its incident's earlier events",
+                    target, w.event.eventKey(), waited.toSeconds());
+            finish(w, new DeliveryResult(target, w.event.eventKey(), DeliveryResult.Outcome.FAILED, 0, 0,
+                    waited.toMillis()));
+            return false;
+        }
+        return true;
+    }
+
+    /** The event's one outcome: whichever of its delivery and its async timeout comes first. */
     private void finish(Waiting w, DeliveryResult result) {
-        // Freed before Flink's queue slot is: when this count has room, Flink's queue (one slot larger)
-        // waits at most for results already on their way out, never for a delivery.
-        pending.decrementAndGet();
-        complete(result, w.result);
+        if (w.finished.compareAndSet(false, true)) {
+            // Freed before Flink's queue slot is: when this count has room, Flink's queue (one slot larger)
+            // waits at most for results already on their way out, never for a delivery.
+            pending.decrementAndGet();
+            complete(result, w.result);
+        }
     }
 
     private void complete(DeliveryResult result, ResultFuture<DeliveryResult> resultFuture) {
@@ -185,23 +206,36 @@ class WebhookDeliveryFunction extends RichAsyncFunction<AlertEvent, DeliveryResu
 
     /**
      * An event still waiting behind its incident's earlier ones when the async timeout (the retry budget and a
-     * margin, from when it came) runs out is given up, and never sent. A delivery on its way cannot outlive the
-     * retry budget; that case is here so that it stays harmless if it ever did.
+     * margin, from when it came) runs out is given up, and never sent. A delivery on its way does not outlive
+     * its retry budget; should it ever, its result is not counted again.
      */
     @Override
     public void timeout(AlertEvent event, ResultFuture<DeliveryResult> resultFuture) {
-        boolean waiting;
+        Waiting w = null;
+        boolean waiting = false;
         synchronized (incidents) {
             IncidentQueue incident = incidents.get(event.alertId);
-            waiting = incident != null && incident.waiting.removeIf(w -> w.result == resultFuture);
-        }
-        if (waiting) {
-            pending.decrementAndGet();
+            if (incident != null) {
+                for (Waiting candidate : incident.waiting) {
+                    if (candidate.result == resultFuture) {
+                        w = candidate;
+                    }
+                }
+                waiting = w != null && incident.waiting.remove(w);
+                if (w == null && incident.current != null && incident.current.result == resultFuture) {
+                    w = incident.current;
+                }
+            }
         }
         LOG.error("Webhook {}: {} of {} outlived the async timeout; counted as failed", target,
                 waiting ? "the wait" : "the delivery", event.eventKey());
-        complete(new DeliveryResult(target, event.eventKey(), DeliveryResult.Outcome.FAILED, 0, 0,
-                settings.asyncTimeout().toMillis()), resultFuture);
+        DeliveryResult failed = new DeliveryResult(target, event.eventKey(), DeliveryResult.Outcome.FAILED, 0, 0,
+                settings.asyncTimeout().toMillis());
+        if (w != null) {
+            finish(w, failed);
+        } else {
+            complete(failed, resultFuture);
+        }
     }
 
     @Override
@@ -217,19 +251,43 @@ class WebhookDeliveryFunction extends RichAsyncFunction<AlertEvent, DeliveryResu
     /** Incidents remembered once idle, for their last sent event; far more than are ever open at once. */
     private static final int REMEMBERED_INCIDENTS = 10_000;
 
-    /** An incident's events in the order they were raised: by time, then open, update, resolved. */
-    private static final Comparator<Waiting> RANK = Comparator.comparingLong((Waiting w) -> w.event.detectedAt)
-            .thenComparingInt(w -> List.of(AlertEvent.OPEN, AlertEvent.UPDATE, AlertEvent.RESOLVED)
-                    .indexOf(w.event.state));
+    /** Where an event stands among its incident's: by time, then open, update, resolved. */
+    private record Rank(long detectedAt, int state) implements Comparable<Rank> {
+        private static final List<String> STATES = List.of(AlertEvent.OPEN, AlertEvent.UPDATE, AlertEvent.RESOLVED);
 
-    /** An event waiting for its turn, with the future Flink waits on. */
-    private record Waiting(AlertEvent event, ResultFuture<DeliveryResult> result, long receivedNanos, long arrival) {}
+        static Rank of(AlertEvent e) {
+            return new Rank(e.detectedAt, STATES.indexOf(e.state));
+        }
 
-    /** One incident's events for this webhook: at most one on its way, the rest waiting, earliest first. */
+        @Override
+        public int compareTo(Rank other) {
+            int byTime = Long.compare(detectedAt, other.detectedAt);
+            return byTime != 0 ? byTime : Integer.compare(state, other.state);
+        }
+    }
+
+    /** An event waiting for its turn, with the future Flink waits on; it is finished once. */
+    private record Waiting(AlertEvent event, ResultFuture<DeliveryResult> result, long receivedNanos, long arrival,
+                           AtomicBoolean finished) {
+        Waiting(AlertEvent event, ResultFuture<DeliveryResult> result, long receivedNanos, long arrival) {
+            this(event, result, receivedNanos, arrival, new AtomicBoolean());
+        }
+
+        Rank rank() {
+            return Rank.of(event);
+        }
+    }
+
+    /**
+     * One incident's events for this webhook: at most one on its way, the rest waiting, earliest first. Once
+     * idle it keeps only the rank of the last one sent, a few bytes.
+     */
     private static final class IncidentQueue {
-        final PriorityQueue<Waiting> waiting = new PriorityQueue<>(RANK.thenComparingLong(Waiting::arrival));
+        final PriorityQueue<Waiting> waiting = new PriorityQueue<>(
+                Comparator.comparing(Waiting::rank).thenComparingLong(Waiting::arrival));
         boolean sending;
-        Waiting lastSent;
+        Waiting current;
+        Rank lastSent;
 
         boolean idle() {
             return !sending && waiting.isEmpty();

@@ -61,15 +61,23 @@ public record WebhookTarget(WebhookFormat format, URI uri) implements Serializab
      * webhook (a restore then needs {@code --allowNonRestoredState}).
      */
     String operatorId(int ordinal) {
-        String port = uri.getPort() == -1 ? "" : "-" + uri.getPort();
+        String port = port() == defaultPort() ? "" : "-" + port();
         return "webhook-" + format.flagName() + "-" + uri.getHost().toLowerCase(Locale.ROOT) + port
                 + (ordinal == 1 ? "" : "-" + ordinal);
     }
 
     /** Same format, host and port: told apart in {@link #operatorId(int)} by their order only. */
     boolean sharesOperatorIdWith(WebhookTarget other) {
-        return format == other.format && uri.getHost().equalsIgnoreCase(other.uri.getHost())
-                && uri.getPort() == other.uri.getPort();
+        return format == other.format && uri.getHost().equalsIgnoreCase(other.uri.getHost()) && port() == other.port();
+    }
+
+    /** The port the URL reaches, written or not (https://h and https://h:443 are one webhook). */
+    private int port() {
+        return uri.getPort() == -1 ? defaultPort() : uri.getPort();
+    }
+
+    private int defaultPort() {
+        return uri.getScheme().equalsIgnoreCase("https") ? 443 : 80;
     }
 
     @Override

@@ -229,6 +229,35 @@ class WebhookDeliveryFunctionTest {
         }
     }
 
+    /**
+     * An event whose turn comes too late for one attempt before its async timeout (counted from when it came) is
+     * given up unsent: that timeout would otherwise report it failed while the request still went out.
+     */
+    @Test
+    void anEventThatWaitedTooLongForOneAttemptIsGivenUpUnsent() throws Exception {
+        try (TestWebhookServer server = TestWebhookServer.start((request, index) -> {
+            Thread.sleep(5_200); // a slow receiver: the behaviour under test, not a synchronization
+            return TestWebhookServer.Response.of(200);
+        })) {
+            // One attempt of at most 9 s, an async timeout of 9 + 5 s: the next event must start within 5 s.
+            WebhookSettings settings = FAST.withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(8)).withMaxAttempts(1);
+            assertThat(settings.asyncTimeout().minus(settings.attemptTimeout())).isEqualTo(Duration.ofSeconds(5));
+            open(new WebhookTarget(WebhookFormat.GENERIC, server.uri()), settings);
+            Captured first = new Captured();
+            Captured second = new Captured();
+
+            function.asyncInvoke(TestAlerts.update("twitter", 1), first);
+            function.asyncInvoke(TestAlerts.update("twitter", 2), second);
+
+            assertThat(first.get()).singleElement().extracting(r -> r.outcome).isEqualTo(Outcome.DELIVERED);
+            assertThat(second.get()).singleElement().satisfies(r -> {
+                assertThat(r.outcome).isEqualTo(Outcome.FAILED);
+                assertThat(r.attempts).isZero();
+            });
+            assertThat(server.requests()).hasSize(1);
+        }
+    }
+
     @Test
     void theAsyncTimeoutCountsAFailureInsteadOfFailingTheJob() throws Exception {
         open(WebhookTarget.parse("http://127.0.0.1:9/never-called"));

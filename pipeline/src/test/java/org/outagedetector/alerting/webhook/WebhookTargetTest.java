@@ -80,5 +80,8 @@ class WebhookTargetTest {
         assertThat(elsewhere.operatorId(1)).isEqualTo("webhook-slack-chat.example-8443");
         assertThat(elsewhere.sharesOperatorIdWith(slack)).isFalse();
         assertThat(slack.operatorId(2)).isEqualTo("webhook-slack-hooks.slack.com-2");
+        WebhookTarget explicitPort = WebhookTarget.parse("slack=https://hooks.slack.com:443/services/T0/B0/X");
+        assertThat(explicitPort.operatorId(1)).isEqualTo(a);
+        assertThat(explicitPort.sharesOperatorIdWith(slack)).isTrue();
     }
 }
