@@ -12,7 +12,6 @@ import org.slf4j.LoggerFactory;
 
 import java.net.http.HttpClient;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -110,17 +109,16 @@ class WebhookDeliveryFunction extends RichAsyncFunction<AlertEvent, DeliveryResu
     public void snapshotState(FunctionSnapshotContext context) {}
 
     private void sendGathered() {
-        List<String> ready = new ArrayList<>();
+        Map<String, Waiting> ready = new LinkedHashMap<>();
         synchronized (incidents) {
             gathering = false;
             incidents.forEach((id, incident) -> {
-                if (!incident.sending && !incident.waiting.isEmpty()) {
-                    incident.sending = true;
-                    ready.add(id);
+                if (incident.current == null) {
+                    ready.put(id, takeNext(incident));
                 }
             });
         }
-        ready.forEach(this::sendNext);
+        ready.forEach(this::send);
     }
 
     @Override
@@ -133,38 +131,46 @@ class WebhookDeliveryFunction extends RichAsyncFunction<AlertEvent, DeliveryResu
             return;
         }
         Waiting w = new Waiting(event, resultFuture, System.nanoTime(), arrivals++);
-        boolean start;
+        Waiting next = null;
         synchronized (incidents) {
             IncidentQueue incident = incidents.computeIfAbsent(event.alertId, id -> new IncidentQueue());
             incident.waiting.add(w);
-            start = !incident.sending && !gathering;
-            incident.sending |= start;
+            if (incident.current == null && !gathering) {
+                next = takeNext(incident);
+            }
         }
-        if (start) {
-            sendNext(event.alertId);
-        }
+        send(event.alertId, next);
     }
 
-    /** Sends the incident's earliest waiting event, and the next once that one is done. */
-    private void sendNext(String alertId) {
+    /**
+     * Under the lock: the incident's earliest waiting event that may go now, made its current one; null (and no
+     * current one) when there is none.
+     */
+    private Waiting takeNext(IncidentQueue incident) {
         Waiting next;
-        synchronized (incidents) {
-            IncidentQueue incident = incidents.get(alertId);
-            do {
-                next = incident.waiting.poll();
-            } while (next != null && !sendable(incident, next));
-            incident.current = next;
-            if (next == null) {
-                incident.sending = false;
-                return;
-            }
+        do {
+            next = incident.waiting.poll();
+        } while (next != null && !sendable(incident, next));
+        incident.current = next;
+        if (next != null) {
             incident.lastSent = next.rank();
         }
-        Waiting sent = next;
+        return next;
+    }
+
+    /** Sends {@code w}, if any, and the incident's next event once it is done. */
+    private void send(String alertId, Waiting w) {
+        if (w == null) {
+            return;
+        }
         // The sender's futures always complete normally, so the event after a failed one still goes.
-        sender.deliver(sent.event, sent.receivedNanos).thenAccept(result -> {
-            finish(sent, result);
-            sendNext(alertId);
+        sender.deliver(w.event, w.receivedNanos).thenAccept(result -> {
+            finish(w, result);
+            Waiting next;
+            synchronized (incidents) {
+                next = takeNext(incidents.get(alertId));
+            }
+            send(alertId, next);
         });
     }
 
@@ -285,12 +291,12 @@ class WebhookDeliveryFunction extends RichAsyncFunction<AlertEvent, DeliveryResu
     private static final class IncidentQueue {
         final PriorityQueue<Waiting> waiting = new PriorityQueue<>(
                 Comparator.comparing(Waiting::rank).thenComparingLong(Waiting::arrival));
-        boolean sending;
+        /** The one on its way; null when none is. */
         Waiting current;
         Rank lastSent;
 
         boolean idle() {
-            return !sending && waiting.isEmpty();
+            return current == null && waiting.isEmpty();
         }
     }
 }
